@@ -1,0 +1,1 @@
+"""Analysis: everything that needs more than one file."""

@@ -1,0 +1,139 @@
+"""Every ``repodoc_*`` option, declared once.
+
+The Sphinx glue loops over :data:`OPTIONS` to call ``add_config_value``; the CLI turns the same
+list into flags; the documentation's option table is generated from it. The core receives a
+resolved :class:`RepodocConfig` and never sees Sphinx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    "__pycache__/",
+    ".tox/",
+    ".nox/",
+    ".venv/",
+    "venv/",
+    "node_modules/",
+    "*.egg-info/",
+    ".mypy_cache/",
+    ".pytest_cache/",
+    ".ruff_cache/",
+    ".hypothesis/",
+    ".ipynb_checkpoints/",
+    "*.pyc",
+    "*.pyo",
+)
+"""Excluded unless the user sets ``repodoc_exclude`` (their list replaces this one)."""
+
+ALWAYS_EXCLUDED_DIRS: frozenset[str] = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS"})
+"""Version-control metadata: never scanned, whatever the configuration says."""
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One ``repodoc_*`` option: its default, accepted types, rebuild scope and help."""
+
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    help: str
+    rebuild: str = "env"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "root",
+        "",
+        (str, type(None)),
+        "Folder to document, relative to ``conf.py``. Empty (the default): the git work tree "
+        "holding ``conf.py``, else the folder above it. ``None``: no scan (domain only, for a "
+        "project that only links into another one's inventory).",
+    ),
+    Option(
+        "include",
+        [],
+        (list, tuple),
+        "gitwildmatch patterns (relative to the root) of the files to document; empty means "
+        "every file.",
+    ),
+    Option(
+        "exclude",
+        list(DEFAULT_EXCLUDE),
+        (list, tuple),
+        "gitwildmatch patterns of files and folders to leave out. Replaces the default list "
+        "(caches, virtual environments, ``node_modules``…). VCS metadata, Sphinx's output and "
+        "doctree folders and the stub folder are always left out.",
+    ),
+    Option(
+        "stub_dir",
+        "repodoc",
+        (str,),
+        "Folder, relative to the Sphinx source folder, where the generated pages are written. "
+        "It is also the first part of every generated URL.",
+    ),
+    Option(
+        "python_paths",
+        ["", "src"],
+        (list, tuple),
+        "Folders (relative to the root) that are import roots for Python; the ones that do not "
+        "exist are ignored.",
+    ),
+    Option(
+        "cpp_include_dirs",
+        [],
+        (list, tuple),
+        "Folders (relative to the root) searched for ``#include`` targets.",
+    ),
+    Option(
+        "max_file_bytes",
+        2_000_000,
+        (int,),
+        "Files larger than this get a page with metadata only (no listing, no symbols).",
+    ),
+    Option(
+        "source_url",
+        None,
+        (str, type(None)),
+        "Link template to the file on its source host (reserved; see the navigation issue).",
+    ),
+    Option(
+        "toctree_files",
+        2000,
+        (int,),
+        "Above this many files, file pages leave the global toctree (folder pages still list "
+        "them), so that sidebars stay cheap.",
+        rebuild="env",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RepodocConfig:
+    """The resolved configuration the core works with (absolute root, tuples)."""
+
+    root: Path
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    python_paths: tuple[str, ...] = ("", "src")
+    cpp_include_dirs: tuple[str, ...] = ()
+    max_file_bytes: int = 2_000_000
+    #: absolute folders never scanned (Sphinx's output, the stub folder)
+    skip_dirs: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def from_values(cls, root: Path, values: dict[str, Any], skip_dirs: tuple[Path, ...] = ()
+                    ) -> RepodocConfig:
+        """Build from a mapping of option name (without ``repodoc_``) to value."""
+        return cls(
+            root=root,
+            include=tuple(values.get("include", ())),
+            exclude=tuple(values.get("exclude", DEFAULT_EXCLUDE)),
+            python_paths=tuple(values.get("python_paths", ("", "src"))),
+            cpp_include_dirs=tuple(values.get("cpp_include_dirs", ())),
+            max_file_bytes=int(values.get("max_file_bytes", 2_000_000)),
+            skip_dirs=skip_dirs,
+        )

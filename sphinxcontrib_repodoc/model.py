@@ -1,0 +1,338 @@
+"""The repository model: plain, frozen, JSON-able data.
+
+Everything downstream of the scan (pages, the Sphinx domain, the CLI) reads this model and
+nothing else, so it holds no Sphinx object and can be cached, pickled and compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class Language(enum.StrEnum):
+    """The language of a file, decided from its name (and shebang) by :mod:`.discover`."""
+
+    PYTHON = "python"
+    MARKDOWN = "markdown"
+    RST = "rst"
+    C = "c"
+    CPP = "cpp"
+    CUDA = "cuda"
+    OBJCPP = "objective-c++"
+    METAL = "metal"
+    JAVASCRIPT = "javascript"
+    TYPESCRIPT = "typescript"
+    RUST = "rust"
+    GO = "go"
+    JAVA = "java"
+    SHELL = "shell"
+    CMAKE = "cmake"
+    MAKE = "make"
+    DOCKERFILE = "dockerfile"
+    YAML = "yaml"
+    TOML = "toml"
+    JSON = "json"
+    INI = "ini"
+    HTML = "html"
+    CSS = "css"
+    TEXT = "text"
+    BINARY = "binary"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """Human name shown on pages."""
+        return _LANGUAGE_LABELS.get(self, self.value.capitalize())
+
+
+_LANGUAGE_LABELS = {
+    Language.PYTHON: "Python",
+    Language.MARKDOWN: "Markdown",
+    Language.RST: "reStructuredText",
+    Language.C: "C",
+    Language.CPP: "C++",
+    Language.CUDA: "CUDA",
+    Language.OBJCPP: "Objective-C++",
+    Language.METAL: "Metal",
+    Language.JAVASCRIPT: "JavaScript",
+    Language.TYPESCRIPT: "TypeScript",
+    Language.RUST: "Rust",
+    Language.GO: "Go",
+    Language.JAVA: "Java",
+    Language.SHELL: "Shell",
+    Language.CMAKE: "CMake",
+    Language.MAKE: "Makefile",
+    Language.DOCKERFILE: "Dockerfile",
+    Language.YAML: "YAML",
+    Language.TOML: "TOML",
+    Language.JSON: "JSON",
+    Language.INI: "INI",
+    Language.HTML: "HTML",
+    Language.CSS: "CSS",
+    Language.TEXT: "Plain text",
+    Language.BINARY: "Binary",
+    Language.OTHER: "Other",
+}
+
+
+class Kind(enum.StrEnum):
+    """What a symbol is; the values are the ``repo`` domain's object types."""
+
+    MODULE = "module"
+    CLASS = "class"
+    FUNCTION = "function"
+    METHOD = "method"
+    PROPERTY = "property"
+    ATTRIBUTE = "attribute"  #: class-level (or instance) variable
+    DATA = "data"  #: module-level variable or constant
+    HEADING = "heading"  #: a heading of a Markdown / reST document
+    NAMESPACE = "namespace"
+    MACRO = "macro"
+    TYPE = "type"
+
+
+class Purpose(enum.StrEnum):
+    """What a file is for (a first, path-based classification; refined by analysis)."""
+
+    SOURCE = "source"
+    TEST = "test"
+    TEST_SUPPORT = "test-support"
+    BENCHMARK = "benchmark"
+    EXAMPLE = "example"
+    DOCS = "docs"
+    BUILD = "build"
+    CI = "ci"
+    CONFIG = "config"
+    GENERATED = "generated"
+    VENDORED = "vendored"
+    DATA = "data"
+
+
+class Origin(enum.StrEnum):
+    """Where an import points to."""
+
+    LOCAL = "local"  #: a file of this repository
+    STDLIB = "stdlib"  #: the language's standard library
+    THIRD_PARTY = "third-party"  #: anything else
+    UNRESOLVED = "unresolved"  #: relative import that climbs out of the tree or names a missing file
+
+
+class Severity(enum.StrEnum):
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A problem found while scanning, reported as a ``repodoc.<subtype>`` warning."""
+
+    subtype: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    @property
+    def location(self) -> str | None:
+        if self.path is None:
+            return None
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """One definition in a file.
+
+    ``qualname`` is the name inside the file, joined with the language's own separator
+    (``Outer.Inner.method`` for Python).  A name defined twice is two ``Symbol``s; the domain
+    merges them into one object.
+    """
+
+    kind: Kind
+    name: str
+    qualname: str
+    line: int
+    end_line: int
+    signature: str | None = None  #: as written, e.g. ``(self, x: int = 1) -> None``
+    docstring: str | None = None  #: cleaned (``inspect.cleandoc``), never executed
+    decorators: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
+    #: free-form labels: ``async``, ``staticmethod``, ``classmethod``, ``abstract``,
+    #: ``overload``, ``setter``, ``type_checking``, ``constant``, …
+    labels: tuple[str, ...] = ()
+    annotation: str | None = None  #: for variables
+    value: str | None = None  #: short source text of a variable's value
+    is_test: bool = False  #: a test case (pytest / unittest conventions)
+    children: tuple[Symbol, ...] = ()
+
+    @property
+    def summary(self) -> str | None:
+        """The first paragraph of the docstring, on one line."""
+        return first_paragraph(self.docstring)
+
+    def walk(self) -> list[Symbol]:
+        """This symbol and every nested one, in source order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedName:
+    name: str
+    alias: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One imported module.
+
+    The extractor fills ``module`` as written (``..pkg.mod`` keeps its dots as ``level``);
+    analysis makes it absolute and fills ``target`` (a repository path) and ``origin``.
+    ``from pkg import sub`` where ``sub`` is a submodule becomes its own ``Import`` of
+    ``pkg.sub`` with no names.
+    """
+
+    line: int
+    module: str
+    names: tuple[ImportedName, ...] = ()
+    level: int = 0  #: Python relative-import level (number of leading dots)
+    alias: str | None = None  #: ``import a.b as c``
+    type_checking: bool = False  #: under ``if TYPE_CHECKING:``
+    target: str | None = None
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What one extractor learns from one file, knowing nothing of the rest of the tree."""
+
+    symbols: tuple[Symbol, ...] = ()
+    imports: tuple[Import, ...] = ()
+    docstring: str | None = None  #: module docstring / leading comment / first paragraph
+    title: str | None = None  #: a document's first heading
+    diagnostics: tuple[Diagnostic, ...] = ()
+    parsed: bool = True  #: False when the file could not be parsed (listing only)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str  #: repository-relative POSIX path
+    language: Language
+    size: int
+    lines: int
+    sha256: str
+    lexer: str  #: Pygments alias used for the listing
+    purpose: Purpose = Purpose.SOURCE
+    purpose_reason: str = ""
+    module: str | None = None  #: dotted Python module name
+    docstring: str | None = None
+    title: str | None = None
+    symbols: tuple[Symbol, ...] = ()
+    imports: tuple[Import, ...] = ()
+    imported_by: tuple[str, ...] = ()
+    parsed: bool = True
+    #: why the file has no listing / facts: ``too-large``, ``binary``, ``unreadable``, …
+    skipped: str | None = None
+
+    @property
+    def summary(self) -> str | None:
+        return first_paragraph(self.docstring) or self.title
+
+    @property
+    def folder(self) -> str:
+        head, _, _ = self.path.rpartition("/")
+        return head or "."
+
+    @property
+    def name(self) -> str:
+        return self.path.rpartition("/")[2]
+
+    def all_symbols(self) -> list[Symbol]:
+        out: list[Symbol] = []
+        for sym in self.symbols:
+            out.extend(sym.walk())
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    path: str  #: ``.`` for the root
+    files: tuple[str, ...] = ()  #: paths of the files directly inside
+    folders: tuple[str, ...] = ()  #: paths of the folders directly inside
+    summary: str | None = None
+    summary_source: str | None = None  #: the file the summary comes from (README, __init__.py)
+    total_files: int = 0  #: files in the whole subtree
+    total_lines: int = 0
+
+    @property
+    def name(self) -> str:
+        return "." if self.path == "." else self.path.rpartition("/")[2]
+
+    @property
+    def parent(self) -> str | None:
+        if self.path == ".":
+            return None
+        head, _, _ = self.path.rpartition("/")
+        return head or "."
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    name: str  #: the root folder's name
+    files: tuple[SourceFile, ...] = ()
+    folders: tuple[Folder, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    _file_index: dict[str, SourceFile] = field(default_factory=dict, compare=False, repr=False)
+    _folder_index: dict[str, Folder] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._file_index.update((f.path, f) for f in self.files)
+        self._folder_index.update((f.path, f) for f in self.folders)
+
+    def file(self, path: str) -> SourceFile | None:
+        return self._file_index.get(path)
+
+    def folder(self, path: str) -> Folder | None:
+        return self._folder_index.get(path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "name": self.name,
+            "files": [_to_json(f) for f in self.files],
+            "folders": [_to_json(f) for f in self.folders],
+            "diagnostics": [_to_json(d) for d in self.diagnostics],
+        }
+
+
+def _to_json(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {
+            f.name: _to_json(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.name.startswith("_")
+        }
+    if isinstance(obj, tuple | list):
+        return [_to_json(x) for x in obj]
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    return obj
+
+
+def first_paragraph(text: str | None) -> str | None:
+    """The first paragraph of ``text`` joined on one line, or None."""
+    if not text:
+        return None
+    para: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            break
+        para.append(line)
+    return " ".join(para) or None

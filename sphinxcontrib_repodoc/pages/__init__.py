@@ -1,0 +1,1 @@
+"""Pure page planning: docnames, stub text, fingerprints and the content of each section."""
