@@ -8,8 +8,10 @@ resolved :class:`RepodocConfig` and never sees Sphinx.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     "__pycache__/",
@@ -125,8 +127,9 @@ class RepodocConfig:
     skip_dirs: tuple[Path, ...] = field(default=())
 
     @classmethod
-    def from_values(cls, root: Path, values: dict[str, Any], skip_dirs: tuple[Path, ...] = ()
-                    ) -> RepodocConfig:
+    def from_values(
+        cls, root: Path, values: dict[str, Any], skip_dirs: tuple[Path, ...] = ()
+    ) -> RepodocConfig:
         """Build from a mapping of option name (without ``repodoc_``) to value."""
         return cls(
             root=root,

@@ -119,7 +119,9 @@ class Origin(enum.StrEnum):
     LOCAL = "local"  #: a file of this repository
     STDLIB = "stdlib"  #: the language's standard library
     THIRD_PARTY = "third-party"  #: anything else
-    UNRESOLVED = "unresolved"  #: relative import that climbs out of the tree or names a missing file
+    UNRESOLVED = (
+        "unresolved"  #: relative import that climbs out of the tree or names a missing file
+    )
 
 
 class Severity(enum.StrEnum):
@@ -269,6 +271,8 @@ class Folder:
     summary_source: str | None = None  #: the file the summary comes from (README, __init__.py)
     total_files: int = 0  #: files in the whole subtree
     total_lines: int = 0
+    #: (language label, files, lines) over the whole subtree, most lines first
+    languages: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def name(self) -> str:
@@ -305,21 +309,22 @@ class Repository:
         return {
             "schema_version": SCHEMA_VERSION,
             "name": self.name,
-            "files": [_to_json(f) for f in self.files],
-            "folders": [_to_json(f) for f in self.folders],
-            "diagnostics": [_to_json(d) for d in self.diagnostics],
+            "files": [to_jsonable(f) for f in self.files],
+            "folders": [to_jsonable(f) for f in self.folders],
+            "diagnostics": [to_jsonable(d) for d in self.diagnostics],
         }
 
 
-def _to_json(obj: Any) -> Any:
+def to_jsonable(obj: Any) -> Any:
+    """Plain JSON data for a model object (dataclasses, enums, tuples)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {
-            f.name: _to_json(getattr(obj, f.name))
+            f.name: to_jsonable(getattr(obj, f.name))
             for f in dataclasses.fields(obj)
             if not f.name.startswith("_")
         }
     if isinstance(obj, tuple | list):
-        return [_to_json(x) for x in obj]
+        return [to_jsonable(x) for x in obj]
     if isinstance(obj, enum.Enum):
         return obj.value
     return obj

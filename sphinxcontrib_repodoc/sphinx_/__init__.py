@@ -1,0 +1,49 @@
+"""The only Sphinx glue: registrations, nothing else."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..pages.plan import STUB_SUFFIX
+from . import events
+from .config import add_config_values, validate
+from .directives import LandingDirective, SectionDirective
+from .domain import PagesDomain, RepoDomain
+from .parser import StubParser
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_extension(app: Sphinx) -> dict[str, Any]:
+    """Register options, the stub format, the domains, directives and event handlers."""
+    add_config_values(app)
+
+    # generated pages: a private suffix read by our own (reST) parser
+    if STUB_SUFFIX not in app.registry.source_suffix:
+        app.add_source_suffix(STUB_SUFFIX, "repodoc")
+    app.add_source_parser(StubParser)
+
+    # the domain of targets, and the pages' section directive
+    app.add_domain(RepoDomain)
+    PagesDomain.directives = {"section": SectionDirective}
+    app.add_domain(PagesDomain)
+    app.add_directive("repodoc", LandingDirective)
+
+    # the build: scan once, then tell Sphinx precisely what changed
+    app.connect("config-inited", validate)
+    app.connect("builder-inited", events.builder_inited)
+    app.connect("env-get-outdated", events.env_get_outdated)
+    app.connect("env-get-updated", events.env_get_updated)
+    app.connect("doctree-read", events.doctree_read)
+    app.connect("env-check-consistency", events.check_consistency)
+    app.connect("missing-reference", events.missing_reference, priority=900)
+    app.connect("build-finished", events.build_finished)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,50 @@
+"""A fingerprint per page: the hash of exactly the data its sections show.
+
+The sections a page shows are read from its stub text, so an overridden template that adds or
+drops a section changes the fingerprint with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import TYPE_CHECKING
+
+from ..model import to_jsonable
+from .plan import PageKind
+from .sections import FILE_SECTIONS, FOLDER_SECTIONS
+
+if TYPE_CHECKING:
+    from ..model import Repository
+    from .plan import Page
+
+SECTION_RE = re.compile(r"^\s*\.\.\s+repodoc:section::\s*(\S+)", re.MULTILINE)
+
+
+def sections_in(stub_text: str) -> list[str]:
+    return SECTION_RE.findall(stub_text)
+
+
+def section_data(repo: Repository, page: Page, name: str, max_files: int) -> object:
+    """The data of section ``name`` on ``page``, or None when it does not apply."""
+    if page.kind is PageKind.FOLDER:
+        folder = repo.folder(page.path)
+        func = FOLDER_SECTIONS.get(name)
+        if folder is None or func is None:
+            return None
+        return func(repo, folder, max_files) if name == "toctree" else func(repo, folder)
+    source = repo.file(page.path)
+    func = FILE_SECTIONS.get(name)
+    if source is None or func is None:
+        return None
+    return func(repo, source)
+
+
+def fingerprint(repo: Repository, page: Page, stub_text: str, max_files: int) -> str:
+    data = [
+        [name, to_jsonable(section_data(repo, page, name, max_files))]
+        for name in sections_in(stub_text)
+    ]
+    blob = json.dumps([stub_text, data], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,246 @@
+"""Every cross-reference target of the ``repo`` domain, and how a written name finds one.
+
+Pure logic: the Sphinx domain only adapts :meth:`Targets.resolve` to roles. Names follow the
+public contract (``PATH::QUALNAME``; a folder's path; a dotted Python module), one object per
+name whatever the number of definitions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Kind, Language
+from .plan import PageKind
+from .sections import symbol_anchors
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ..model import Repository
+    from .plan import PagePlan
+
+#: role name → the object types it may find
+ROLE_TYPES: dict[str, tuple[str, ...]] = {
+    "file": ("file",),
+    "folder": ("folder",),
+    "mod": ("module",),
+    "class": ("class",),
+    "func": ("function",),
+    "meth": ("method",),
+    "prop": ("property",),
+    "attr": ("attribute",),
+    "data": ("data",),
+    "heading": ("heading",),
+    "ns": ("namespace",),
+    "macro": ("macro",),
+    "type": ("type",),
+    "test": ("test",),
+}
+OBJECT_TYPES: tuple[str, ...] = (
+    "file",
+    "folder",
+    "module",
+    *(k.value for k in Kind if k is not Kind.MODULE),
+    "test",
+)
+ROLE_TYPES["obj"] = OBJECT_TYPES
+
+_PRIORITY = {
+    "file": 1,
+    "folder": 1,
+    "module": 1,
+    "class": 1,
+    "function": 1,
+    "method": 1,
+    "property": 1,
+    "namespace": 1,
+    "macro": 1,
+    "type": 1,
+    "heading": 2,
+    "attribute": 2,
+    "data": 2,
+    "test": -1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    name: str  #: the object's full name (``pkg/mod.py::Class.method``)
+    objtype: str
+    docname: str
+    anchor: str  #: HTML id in the page, "" for the page itself
+    path: str  #: repository path of the file or folder
+    qualname: str  #: name inside the file ("" for files, folders and modules)
+    line: int = 0
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY.get(self.objtype, 1)
+
+
+@dataclass(slots=True)
+class Resolution:
+    target: Target | None
+    candidates: tuple[Target, ...] = ()  #: every candidate when ambiguous
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+@dataclass(slots=True)
+class Targets:
+    """All targets of a repository, indexed for the lookups roles need."""
+
+    by_name: dict[str, list[Target]] = field(default_factory=lambda: defaultdict(list))
+    dotted: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_last: dict[str, list[Target]] = field(default_factory=lambda: defaultdict(list))
+    python_files: set[str] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, repo: Repository, plan: PagePlan) -> Targets:
+        self = cls()
+        for folder in repo.folders:
+            docname = plan.docname(PageKind.FOLDER, folder.path)
+            if docname:
+                self._add(Target(folder.path, "folder", docname, "", folder.path, ""))
+        for source in repo.files:
+            docname = plan.docname(PageKind.FILE, source.path)
+            if docname is None:
+                continue
+            self._add(Target(source.path, "file", docname, "", source.path, ""))
+            if source.language is Language.PYTHON:
+                self.python_files.add(source.path)
+            if source.module:
+                self._add(Target(source.module, "module", docname, "", source.path, ""))
+            anchors = symbol_anchors(source)
+            for sym in source.all_symbols():
+                anchor = anchors.get((sym.qualname, sym.line))
+                if anchor is None:  # a later definition of a name already registered
+                    continue
+                full = f"{source.path}::{sym.qualname}"
+                target = Target(
+                    full, sym.kind.value, docname, anchor, source.path, sym.qualname, sym.line
+                )
+                self._add(target)
+                if sym.is_test:
+                    test = Target(
+                        full, "test", docname, anchor, source.path, sym.qualname, sym.line
+                    )
+                    self._add(test)
+                if source.module:
+                    self.dotted[f"{source.module}.{sym.qualname}"].append(full)
+        return self
+
+    def _add(self, target: Target) -> None:
+        self.by_name[target.name].append(target)
+        last = target.qualname or target.name
+        sep = "." if "::" not in last else "::"
+        if target.objtype == "heading":
+            key = last
+        elif target.objtype in ("file", "folder"):
+            key = target.name.rpartition("/")[2]
+        else:
+            key = last.rpartition(sep)[2] if target.qualname else last.rpartition(".")[2]
+        self.by_last[key].append(target)
+
+    def objects(self) -> Iterator[Target]:
+        """Every target once, sorted (``objects.inv`` and the search index)."""
+        for name in sorted(self.by_name):
+            yield from sorted(self.by_name[name], key=lambda t: t.objtype)
+
+    # -- resolution -----------------------------------------------------------------------
+
+    def resolve(
+        self,
+        written: str,
+        objtypes: Iterable[str],
+        *,
+        context_path: str | None = None,
+        scope: str | None = None,
+    ) -> Resolution:
+        """Find the object ``written`` names, preferring the nearest in scope."""
+        types = tuple(objtypes)
+        name = written.strip()
+        exact = self._exact(name, types)
+        if exact is not None:
+            return Resolution(exact, (exact,))
+        if "::" in name:
+            exact = self._exact(self._from_node_id(name), types)
+            if exact is not None:
+                return Resolution(exact, (exact,))
+        found = [
+            t
+            for full in self.dotted.get(name, ())
+            for t in self.by_name[full]
+            if t.objtype in types
+        ]
+        if found:
+            return Resolution(found[0], (found[0],))
+        return self._short(name, types, context_path, scope)
+
+    def _exact(self, name: str, types: tuple[str, ...]) -> Target | None:
+        for target in self.by_name.get(name, ()):
+            if target.objtype in types:
+                return target
+        return None
+
+    def _from_node_id(self, name: str) -> str:
+        """``test/x.py::TestA::test_b`` (a pytest node id) → ``test/x.py::TestA.test_b``."""
+        path, _, rest = name.partition("::")
+        if path in self.python_files:
+            return f"{path}::{rest.replace('::', '.')}"
+        return name
+
+    def _short(
+        self, name: str, types: tuple[str, ...], context_path: str | None, scope: str | None
+    ) -> Resolution:
+        last = (
+            name.replace("::", ".").rpartition(".")[2]
+            if "/" not in name
+            else (name.rpartition("/")[2])
+        )
+        candidates = [
+            t for t in self.by_last.get(last, ()) if t.objtype in types and _matches(t, name)
+        ]
+        # one object per name: a test case is also its function/method
+        unique: dict[str, Target] = {}
+        for t in candidates:
+            unique.setdefault(t.name, t)
+        if not unique:
+            return Resolution(None)
+        ranked = sorted(
+            unique.values(), key=lambda t: (_distance(t, context_path, scope), t.path, t.name)
+        )
+        best = _distance(ranked[0], context_path, scope)
+        tied = tuple(t for t in ranked if _distance(t, context_path, scope) == best)
+        return Resolution(ranked[0], tied)
+
+
+def _matches(target: Target, written: str) -> bool:
+    if target.objtype in ("file", "folder"):
+        return target.name == written or target.name.endswith("/" + written)
+    if target.objtype == "module":
+        return target.name == written or target.name.endswith("." + written)
+    if target.objtype == "heading":
+        return target.qualname == written
+    qual = target.qualname
+    return qual == written or qual.endswith("." + written) or qual.endswith("::" + written)
+
+
+def _distance(target: Target, context_path: str | None, scope: str | None) -> int:
+    """Scope walk of the contract: same class → same file → folder → component → repository."""
+    if context_path is None:
+        return 4
+    if target.path == context_path:
+        if scope and target.qualname.startswith(scope + "."):
+            return 0
+        return 1
+    folder = context_path.rpartition("/")[0]
+    if target.path.rpartition("/")[0] == folder:
+        return 2
+    if context_path.partition("/")[0] == target.path.partition("/")[0] and "/" in context_path:
+        return 3
+    return 4

@@ -1,0 +1,192 @@
+"""The core pipeline: discover → extract → analyze → :class:`~.model.Repository`.
+
+Runs without Sphinx (the CLI calls it directly); the Sphinx glue calls it once per build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .analysis.graph import imported_by
+from .analysis.purpose import classify
+from .analysis.resolve import PythonModuleIndex
+from .discover import DiscoveredFile, discover, lexer_for, read_text
+from .extractors import extractor_for
+from .model import (
+    Diagnostic,
+    FileFacts,
+    Folder,
+    Language,
+    Origin,
+    Repository,
+    SourceFile,
+    first_paragraph,
+)
+
+if TYPE_CHECKING:
+    from .config import RepodocConfig
+
+#: wraps the per-file loop, e.g. with Sphinx's ``status_iterator``
+Progress = Callable[[Iterable[DiscoveredFile], int], Iterable[DiscoveredFile]]
+
+README_NAMES = ("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md")
+
+
+def scan(config: RepodocConfig, progress: Progress | None = None) -> Repository:
+    """Scan the tree under ``config.root`` into a repository model."""
+    found, diagnostics = discover(config)
+    items: Iterable[DiscoveredFile] = progress(found, len(found)) if progress else found
+    files: list[SourceFile] = []
+    for item in items:
+        source, problems = scan_file(item, config.max_file_bytes)
+        files.append(source)
+        diagnostics.extend(problems)
+    files = _analyze(files, config)
+    folders = _folders(files)
+    return Repository(
+        name=config.root.name,
+        files=tuple(files),
+        folders=tuple(folders),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def scan_file(item: DiscoveredFile, max_bytes: int) -> tuple[SourceFile, list[Diagnostic]]:
+    """Read and extract one file; never raises."""
+    base = SourceFile(
+        path=item.path,
+        language=item.language,
+        size=item.size,
+        lines=0,
+        sha256="",
+        lexer=lexer_for(item.path, item.language),
+    )
+    if item.language is Language.BINARY:
+        return replace(base, skipped="binary", sha256=_hash_file(item)), []
+    if item.size > max_bytes:
+        message = (
+            f"{item.size:,} bytes is above repodoc_max_file_bytes ({max_bytes:,}); metadata only"
+        )
+        return replace(base, skipped="too-large"), [Diagnostic("too_large", message, item.path)]
+    text, problems = read_text(item.abspath, item.path, item.language)
+    if text is None:
+        skipped = "binary" if not problems else "unreadable"
+        return replace(base, skipped=skipped), list(problems)
+    facts = _extract(item, text)
+    source = replace(
+        base,
+        lines=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        docstring=facts.docstring,
+        title=facts.title,
+        symbols=facts.symbols,
+        imports=facts.imports,
+        parsed=facts.parsed,
+    )
+    return source, [*problems, *facts.diagnostics]
+
+
+def _extract(item: DiscoveredFile, text: str) -> FileFacts:
+    extractor = extractor_for(item.language)
+    if extractor is None:
+        return FileFacts()
+    try:
+        return extractor.extract(item.path, text)
+    except Exception as exc:  # an extractor bug must not take the build down
+        return FileFacts(
+            parsed=False,
+            diagnostics=(
+                Diagnostic("scan", f"extractor failed: {type(exc).__name__}: {exc}", item.path, 1),
+            ),
+        )
+
+
+def _hash_file(item: DiscoveredFile) -> str:
+    try:
+        return hashlib.sha256(item.abspath.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _analyze(files: list[SourceFile], config: RepodocConfig) -> list[SourceFile]:
+    """Resolve imports, derive importers, classify purposes."""
+    index = PythonModuleIndex([f.path for f in files], config.python_paths)
+    resolved: dict[str, SourceFile] = {}
+    edges: dict[str, list[str]] = {}
+    for f in files:
+        if f.language is Language.PYTHON:
+            imports = index.resolve(f.path, f.imports)
+            f = replace(f, imports=imports, module=index.module_of(f.path))
+            edges[f.path] = [
+                i.target for i in imports if i.origin is Origin.LOCAL and i.target is not None
+            ]
+        purpose, reason = classify(f.path, f.language, f.symbols)
+        resolved[f.path] = replace(f, purpose=purpose, purpose_reason=reason)
+    importers = imported_by(edges)
+    return [
+        replace(f, imported_by=importers.get(f.path, ())) if f.path in importers else f
+        for f in resolved.values()
+    ]
+
+
+def _folders(files: list[SourceFile]) -> list[Folder]:
+    """Every folder holding a documented file, with its summary and subtree counts."""
+    direct: dict[str, list[SourceFile]] = defaultdict(list)
+    children: dict[str, set[str]] = defaultdict(set)
+    for f in files:
+        direct[f.folder].append(f)
+        folder = f.folder
+        while folder != ".":
+            parent = folder.rpartition("/")[0] or "."
+            children[parent].add(folder)
+            folder = parent
+    paths = sorted({".", *direct, *children})
+    totals: dict[str, list[int]] = {p: [0, 0] for p in paths}
+    langs: dict[str, dict[str, list[int]]] = {p: defaultdict(lambda: [0, 0]) for p in paths}
+    for f in files:
+        folder = f.folder
+        label = f.language.label
+        while True:
+            totals[folder][0] += 1
+            totals[folder][1] += f.lines
+            langs[folder][label][0] += 1
+            langs[folder][label][1] += f.lines
+            if folder == ".":
+                break
+            folder = folder.rpartition("/")[0] or "."
+    out = []
+    for path in paths:
+        mine = sorted(direct.get(path, []), key=lambda f: f.path)
+        summary, source = _folder_summary(mine)
+        out.append(
+            Folder(
+                path=path,
+                files=tuple(f.path for f in mine),
+                folders=tuple(sorted(children.get(path, ()))),
+                summary=summary,
+                summary_source=source,
+                total_files=totals[path][0],
+                total_lines=totals[path][1],
+                languages=tuple(
+                    sorted(
+                        ((k, v[0], v[1]) for k, v in langs[path].items()),
+                        key=lambda t: (-t[2], -t[1], t[0]),
+                    )
+                ),
+            )
+        )
+    return out
+
+
+def _folder_summary(files: list[SourceFile]) -> tuple[str | None, str | None]:
+    """A folder is summarised by its README, else by its package docstring."""
+    by_name = {f.name: f for f in files}
+    for name in (*README_NAMES, "__init__.py"):
+        f = by_name.get(name)
+        if f is not None and (f.docstring or f.title):
+            return first_paragraph(f.docstring) or f.title, f.path
+    return None, None

@@ -1,0 +1,103 @@
+"""``.. repodoc::`` (a landing) and ``.. repodoc:section::`` (one part of a generated page)."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..pages import sections as S
+from ..pages.fingerprint import section_data
+from ..pages.plan import PageKind
+from .domain import RepoDomain, get_state
+from .logging import Subtype, warn
+from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree, rubric_block
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+
+class SectionDirective(SphinxDirective):
+    """Renders one section of the page being read, from the repository model."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[Node]:
+        state = get_state(self.env)
+        page = state.plan.page(self.env.docname) if state else None
+        name = self.arguments[0]
+        if state is None or page is None:
+            warn(
+                Subtype.DIRECTIVE,
+                "repodoc:section belongs in generated pages only",
+                self.get_location(),
+            )
+            return []
+        builder = BUILDERS.get(name)
+        if builder is None:
+            known = ", ".join(sorted(BUILDERS))
+            warn(
+                Subtype.DIRECTIVE,
+                f"unknown repodoc section {name!r} (known: {known})",
+                self.get_location(),
+            )
+            return []
+        if page.kind is not PageKind.FOLDER:
+            self.env.ref_context["repo:file"] = page.path
+        data = section_data(state.repo, page, name, state.max_files)
+        if data is None:
+            return []
+        return builder(Context(self, state.repo, state.plan, state.root, page), data)
+
+
+class LandingDirective(SphinxDirective):
+    """The repository landing (no argument) or a folder's (a path relative to the root)."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[Node]:
+        state = get_state(self.env)
+        if state is None:
+            warn(
+                Subtype.DIRECTIVE,
+                "repodoc: repodoc_root is None, nothing was scanned",
+                self.get_location(),
+            )
+            return []
+        written = self.arguments[0].strip() if self.arguments else "."
+        path = posixpath.normpath(written.strip("/")) if written not in ("", ".") else "."
+        if written.startswith("/") or path == ".." or path.startswith("../"):
+            warn(
+                Subtype.DIRECTIVE,
+                f"repodoc: {written!r} leaves the repository root",
+                self.get_location(),
+            )
+            return []
+        folder = state.repo.folder(path)
+        if folder is None:
+            warn(
+                Subtype.DIRECTIVE, f"repodoc: no documented folder {written!r}", self.get_location()
+            )
+            return []
+        domain = self.env.get_domain("repo")
+        if isinstance(domain, RepoDomain):
+            domain.landings[self.env.docname] = path
+        ctx = Context(self, state.repo, state.plan, state.root, None)
+        out: list[Node] = []
+        out.extend(folder_summary(ctx, S.folder_summary(state.repo, folder)))
+        data = S.contents(state.repo, folder)
+        if data is not None:
+            out.extend(contents(ctx, data, wrap=rubric_block))
+        docname = state.plan.docname(PageKind.FOLDER, path)
+        if docname:
+            out.append(make_toctree(self, [docname], hidden=True))
+        container = nodes.container(classes=["repodoc-landing"])
+        container.extend(out)
+        return [container]

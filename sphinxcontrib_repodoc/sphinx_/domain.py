@@ -1,0 +1,248 @@
+"""The ``repo`` domain: every file, folder, module and symbol as a cross-reference target.
+
+Targets come from the repository model (held on the domain instance, never in the pickled
+environment); the domain's own data only records which documents hold landings and which
+names they reference, so that incremental builds know what to rewrite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ..pages.plan import PageKind
+from ..pages.targets import OBJECT_TYPES, ROLE_TYPES
+from .indices import FileIndex, SymbolIndex
+from .logging import Subtype, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+    from docutils import nodes
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+    from ..model import Repository
+    from ..pages.plan import PagePlan
+    from ..pages.targets import Target, Targets
+
+#: object type → its role
+TYPE_ROLE = {t: r for r, ts in ROLE_TYPES.items() if r != "obj" for t in ts}
+
+
+@dataclass(slots=True)
+class RepodocState:
+    """Everything computed once per build at ``builder-inited``; plain data plus indices."""
+
+    root: Path
+    repo: Repository
+    plan: PagePlan
+    targets: Targets
+    max_files: int
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    landing_fingerprints: dict[str, str] = field(default_factory=dict)
+
+    def context_path(self, docname: str) -> str | None:
+        page = self.plan.page(docname)
+        return page.path if page and page.kind is not PageKind.FOLDER else None
+
+
+class RepoXRefRole(XRefRole):
+    """Records the current file and class, for the scope walk of short names."""
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        refnode["repo:file"] = env.ref_context.get("repo:file")
+        refnode["repo:scope"] = env.ref_context.get("repo:scope")
+        return title, target
+
+
+class RepoDomain(Domain):
+    """Files, folders, modules and symbols of the documented repository."""
+
+    name = "repo"
+    label = "Repository"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        t: ObjType(t, TYPE_ROLE.get(t, "obj"), "obj") for t in OBJECT_TYPES
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        role: RepoXRefRole(warn_dangling=True) for role in ROLE_TYPES
+    }
+    indices: ClassVar[list[Any]] = [SymbolIndex, FileIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "landings": {},  # docname → folder path of its ``repodoc`` directive
+        "refs": {},  # docname → sorted last name components it references
+    }
+    state: RepodocState | None = None
+
+    # -- per-document data -----------------------------------------------------------------
+
+    @property
+    def landings(self) -> dict[str, str]:
+        return self.data.setdefault("landings", {})
+
+    @property
+    def refs(self) -> dict[str, list[str]]:
+        return self.data.setdefault("refs", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.landings.pop(docname, None)
+        self.refs.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata.get("landings", {}):
+                self.landings[docname] = otherdata["landings"][docname]
+            if docname in otherdata.get("refs", {}):
+                self.refs[docname] = otherdata["refs"][docname]
+
+    def note_refs(self, docname: str, targets: Iterable[str]) -> None:
+        keys = sorted({key for t in targets for key in ref_keys(t)})
+        if keys:
+            self.refs[docname] = keys
+        else:
+            self.refs.pop(docname, None)
+
+    # -- objects -------------------------------------------------------------------------
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        if self.state is None:
+            return
+        for t in self.state.targets.objects():
+            yield t.name, t.name, t.objtype, t.docname, t.anchor, t.priority
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        return node.get("reftarget")
+
+    # -- resolution ----------------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        state = self.state
+        if state is None:
+            return None
+        if typ == "page":
+            return self._page_link(state, fromdocname, builder, target, node, contnode)
+        found = self._find(state, fromdocname, target, ROLE_TYPES.get(typ, ()), node)
+        if found is None:
+            return None
+        return make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, found.name)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        state = self.state
+        if state is None:
+            return []
+        found = self._find(state, fromdocname, target, OBJECT_TYPES, node)
+        if found is None:
+            return []
+        ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, found.name)
+        return [(f"repo:{TYPE_ROLE.get(found.objtype, 'obj')}", ref)]
+
+    def _find(
+        self,
+        state: RepodocState,
+        fromdocname: str,
+        target: str,
+        types: Iterable[str],
+        node: pending_xref,
+    ) -> Target | None:
+        context = node.get("repo:file") or state.context_path(fromdocname)
+        result = state.targets.resolve(
+            target, types, context_path=context, scope=node.get("repo:scope")
+        )
+        if result.ambiguous and not node.get("repodoc_quiet"):
+            names = ", ".join(t.name for t in result.candidates)
+            warn(
+                Subtype.AMBIGUOUS,
+                f"{target!r} matches {len(result.candidates)} objects: {names}; "
+                f"linking to {result.target.name if result.target else '?'}",
+                location=_location(node, fromdocname),
+            )
+        return result.target
+
+    def _page_link(
+        self,
+        state: RepodocState,
+        fromdocname: str,
+        builder: Builder,
+        path: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        docname = state.plan.docname(PageKind(node["repodoc_kind"]), path)
+        if docname is None:
+            return None
+        return make_refnode(builder, fromdocname, docname, node.get("repodoc_anchor", ""), contnode)
+
+
+class PagesDomain(Domain):
+    """Holds the ``repodoc:section`` directive used by the generated page stubs."""
+
+    name = "repodoc"
+    label = "repodoc pages"
+    object_types: ClassVar[dict[str, ObjType]] = {}
+    initial_data: ClassVar[dict[str, Any]] = {}
+
+    def clear_doc(self, docname: str) -> None:
+        pass
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        pass
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+def ref_keys(target: str) -> set[str]:
+    """The index keys (see ``Targets.by_last``) a written target may resolve through."""
+    name = target.lstrip("~.")
+    return {name.rpartition("/")[2], name.replace("::", ".").rpartition(".")[2]}
+
+
+def _location(node: Element, docname: str) -> str:
+    source, line = node.source, node.line
+    if source:
+        return f"{source}:{line}" if line else str(source)
+    return docname
+
+
+def get_state(env: BuildEnvironment) -> RepodocState | None:
+    domain = env.get_domain("repo")
+    return domain.state if isinstance(domain, RepoDomain) else None

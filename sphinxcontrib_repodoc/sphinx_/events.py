@@ -1,0 +1,251 @@
+"""Build-time event handlers: scan, write stubs, and tell Sphinx exactly what changed.
+
+Sphinx notices changed *source files* by mtime only; our pages change when the *repository*
+does. Fingerprints of what each page shows (kept in a small state file under the doctree
+folder, so ``-E`` resets it) answer ``env-get-outdated``; changes of the file set or of the
+object names answer ``env-get-updated`` (pages to rewrite, not re-read).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.display import status_iterator
+
+from ..pages.fingerprint import fingerprint
+from ..pages.plan import PagePlan, StubRenderer, render_stubs, write_stubs
+from ..pages.sections import landing
+from ..pages.targets import Targets
+from ..scan import scan
+from .config import core_config, resolve_root
+from .domain import RepodocState, RepoDomain, get_state
+from .logging import Subtype, report, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+STATE_FILE = "repodoc-state.json"
+STATE_VERSION = 1
+
+
+def _domain(env: BuildEnvironment) -> RepoDomain:
+    domain = env.get_domain("repo")
+    assert isinstance(domain, RepoDomain)
+    return domain
+
+
+def builder_inited(app: Sphinx) -> None:
+    """Scan the repository, write changed stubs, drop stale ones, index the targets."""
+    domain = _domain(app.env)
+    root = resolve_root(Path(app.confdir), app.config.repodoc_root)
+    if root is None:
+        domain.state = None
+        return
+    config = core_config(app, root)
+
+    def progress(items: Iterable[Any], length: int) -> Iterable[Any]:
+        return status_iterator(
+            items,
+            "repodoc: scanning... ",
+            "darkgreen",
+            length,
+            app.verbosity,
+            stringify_func=lambda f: f.path,
+        )
+
+    repo = scan(config, progress=progress)
+    plan = PagePlan.build(repo, app.config.repodoc_stub_dir)
+    renderer = StubRenderer(Path(app.confdir) / p for p in app.config.templates_path)
+    texts = render_stubs(plan, renderer, repo.name)
+    written, removed = write_stubs(texts, Path(app.srcdir), plan.stub_dir)
+    max_files = app.config.repodoc_toctree_files
+    state = RepodocState(
+        root=root, repo=repo, plan=plan, targets=Targets.build(repo, plan), max_files=max_files
+    )
+    state.fingerprints = {
+        docname: fingerprint(repo, plan.pages[docname], text, max_files)
+        for docname, text in texts.items()
+    }
+    domain.state = state
+    _remove_old_output(app, removed)
+    for diagnostic in sorted(repo.diagnostics, key=lambda d: (d.path or "", d.line or 0)):
+        report(diagnostic)
+    symbols = sum(len(f.all_symbols()) for f in repo.files)
+    logger.info(
+        "repodoc: %d files, %d symbols, %d pages (%d stubs written, %d removed), %d warnings",
+        len(repo.files),
+        symbols,
+        len(plan.pages),
+        len(written),
+        len(removed),
+        len(repo.diagnostics),
+    )
+
+
+def _remove_old_output(app: Sphinx, removed: Iterable[str]) -> None:
+    """Old HTML of a deleted page would otherwise stay online forever."""
+    suffix = getattr(app.builder, "out_suffix", None)
+    if app.builder.format != "html" or not suffix:
+        return
+    outdir = Path(app.outdir).resolve()
+    for docname in removed:
+        target = (outdir / (docname + suffix)).resolve()
+        if target.is_relative_to(outdir):
+            with contextlib.suppress(OSError):
+                target.unlink()
+
+
+def _load_previous(app: Sphinx) -> dict[str, Any]:
+    try:
+        data = json.loads((Path(app.doctreedir) / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if data.get("version") == STATE_VERSION else {}
+
+
+def _landing_fingerprints(env: BuildEnvironment, state: RepodocState) -> dict[str, str]:
+    out = {}
+    for docname, folder in sorted(_domain(env).landings.items()):
+        blob = json.dumps([folder, _jsonable(landing(state.repo, folder))], sort_keys=True)
+        out[docname] = hashlib.sha256(blob.encode()).hexdigest()[:32]
+    return out
+
+
+def _jsonable(obj: Any) -> Any:
+    from ..model import to_jsonable
+
+    return to_jsonable(obj)
+
+
+def env_get_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose shown data changed, although their stub file did not."""
+    state = get_state(env)
+    if state is None:
+        return []
+    previous = _load_previous(app)
+    old = previous.get("fingerprints")
+    if old is None:
+        # no record of what the pages showed: every generated page already read is suspect
+        return sorted(d for d in state.fingerprints if d in env.all_docs)
+    outdated = [d for d, fp in state.fingerprints.items() if old.get(d) != fp]
+    old_landings = previous.get("landings", {})
+    for docname, fp in _landing_fingerprints(env, state).items():
+        if old_landings.get(docname) != fp:
+            outdated.append(docname)
+    return sorted(set(outdated) - added)
+
+
+def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages to rewrite: all when the file set changed, else those naming changed objects."""
+    state = get_state(env)
+    if state is None:
+        return []
+    previous = _load_previous(app)
+    if previous.get("files") != [f.path for f in state.repo.files]:
+        return sorted(env.found_docs)
+    old_keys: dict[str, str] = previous.get("targets", {})
+    new_keys = _target_digests(state)
+    changed = {k for k in old_keys.keys() | new_keys.keys() if old_keys.get(k) != new_keys.get(k)}
+    if not changed:
+        return []
+    return sorted(d for d, keys in _domain(env).refs.items() if changed.intersection(keys))
+
+
+def _target_digests(state: RepodocState) -> dict[str, str]:
+    """A digest per short-name key, so a renamed or moved object is noticed."""
+    out = {}
+    for key, targets in state.targets.by_last.items():
+        blob = "|".join(sorted(f"{t.name}:{t.objtype}:{t.docname}#{t.anchor}" for t in targets))
+        out[key] = hashlib.sha1(blob.encode()).hexdigest()[:16]
+    return out
+
+
+def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember which names each document references (for ``env_get_updated``)."""
+    env = app.env
+    if get_state(env) is None:
+        return
+    targets = [
+        node["reftarget"]
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "repo" and node.get("reftype") != "page"
+    ]
+    _domain(env).note_refs(env.docname, targets)
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """One landing per folder; say how to add one when there is none."""
+    state = get_state(env)
+    if state is None:
+        return
+    by_folder: dict[str, list[str]] = {}
+    for docname, folder in sorted(_domain(env).landings.items()):
+        by_folder.setdefault(folder, []).append(docname)
+    for folder, docnames in sorted(by_folder.items()):
+        if len(docnames) > 1:
+            warn(
+                Subtype.DIRECTIVE,
+                f"repodoc landing of {folder!r} appears in several "
+                f"documents: {', '.join(docnames)}",
+                docnames[1],
+            )
+    if not by_folder:
+        logger.info(
+            "repodoc: no page holds the '.. repodoc::' directive; add it to a page "
+            "(e.g. index) to link the generated pages into the table of contents"
+        )
+
+
+def missing_reference(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """Docstring references that find nothing are plain text; others warn once, typed."""
+    if node.get("refdomain") != "repo":
+        return None
+    if node.get("repodoc_quiet") or node.get("reftype") == "page":
+        return contnode
+    if get_state(env) is None:
+        return None  # domain only: leave it to intersphinx and Sphinx's own warning
+    warn(
+        Subtype.REF,
+        f"repo:{node['reftype']} reference target not found: {node['reftarget']}",
+        _node_location(node),
+    )
+    return contnode
+
+
+def _node_location(node: nodes.Node) -> str | None:
+    if node.source:
+        return f"{node.source}:{node.line}" if node.line else str(node.source)
+    return None
+
+
+def build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Record what the pages now show; only after a successful build."""
+    state = get_state(app.env)
+    if state is None or exception is not None:
+        return
+    data = {
+        "version": STATE_VERSION,
+        "files": [f.path for f in state.repo.files],
+        "fingerprints": dict(sorted(state.fingerprints.items())),
+        "landings": _landing_fingerprints(app.env, state),
+        "targets": dict(sorted(_target_digests(state).items())),
+    }
+    path = Path(app.doctreedir) / STATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=0, sort_keys=True), encoding="utf-8")

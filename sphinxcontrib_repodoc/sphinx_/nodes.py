@@ -1,0 +1,484 @@
+"""Section data (:mod:`..pages.sections`) → docutils nodes.
+
+One small builder per section; links to other generated pages are ``pending_xref`` nodes that
+the ``repo`` domain resolves at write time, so a page never holds a stale URL.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..discover import read_text
+from ..pages import sections as S
+from ..pages.plan import PageKind
+from .docstrings import render_docstring
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from sphinx.util.docutils import SphinxDirective
+
+    from ..model import Repository
+    from ..pages.plan import Page, PagePlan
+
+
+class Context:
+    """What every section builder needs: the directive, the model, the page."""
+
+    def __init__(
+        self,
+        directive: SphinxDirective,
+        repo: Repository,
+        plan: PagePlan,
+        root: Path,
+        page: Page | None,
+    ) -> None:
+        self.directive = directive
+        self.repo = repo
+        self.plan = plan
+        self.root = root
+        self.page = page
+
+    # -- links --------------------------------------------------------------------------
+
+    def page_link(
+        self, kind: PageKind, path: str, text: str, anchor: str = "", literal: bool = False
+    ) -> addnodes.pending_xref:
+        """A link to another generated page, resolved by the domain when writing."""
+        inner: nodes.Node = nodes.literal(text, text) if literal else nodes.inline(text, text)
+        ref = addnodes.pending_xref(
+            "",
+            inner,
+            refdomain="repo",
+            reftype="page",
+            reftarget=path,
+            refexplicit=True,
+            refwarn=False,
+            repodoc_kind=kind.value,
+            repodoc_anchor=anchor,
+        )
+        return ref
+
+    def file_link(self, path: str, text: str | None = None, anchor: str = "") -> nodes.Node:
+        return self.page_link(PageKind.FILE, path, text or path, anchor, literal=True)
+
+    def folder_link(self, path: str, text: str | None = None) -> nodes.Node:
+        label = text or (self.repo.name if path == "." else path + "/")
+        return self.page_link(PageKind.FOLDER, path, label, literal=True)
+
+    def line_link(self, line: int, text: str | None = None) -> nodes.reference:
+        label = text or f"line {line}"
+        return nodes.reference(
+            label, label, refid=S.line_anchor(line), internal=True, classes=["repodoc-line"]
+        )
+
+
+def _section(ident: str, title: str, *children: nodes.Node) -> nodes.section:
+    sect = nodes.section(ids=[f"repodoc-{ident}"], classes=[f"repodoc-{ident}"])
+    sect += nodes.title(title, title)
+    for child in children:
+        sect += child
+    return sect
+
+
+def _para(*parts: nodes.Node | str, classes: Sequence[str] = ()) -> nodes.paragraph:
+    para = nodes.paragraph(classes=list(classes))
+    for part in parts:
+        para += nodes.Text(part) if isinstance(part, str) else part
+    return para
+
+
+def _field_list(
+    rows: Sequence[tuple[str, Sequence[nodes.Node | str]]], classes: Sequence[str] = ()
+) -> nodes.field_list:
+    flist = nodes.field_list(classes=list(classes))
+    for label, parts in rows:
+        field = nodes.field()
+        field += nodes.field_name(label, label)
+        body = nodes.field_body()
+        body += _para(*parts)
+        field += body
+        flist += field
+    return flist
+
+
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[nodes.Node | str]],
+    classes: Sequence[str] = (),
+    widths: Sequence[int] | None = None,
+) -> nodes.table:
+    table = nodes.table(classes=["repodoc-table", *classes])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths or [1] * len(headers):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    head += _row(headers)
+    body = nodes.tbody()
+    group += body
+    for row in rows:
+        body += _row(row)
+    return table
+
+
+def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        if isinstance(cell, nodes.paragraph):
+            entry += cell
+        elif cell != "":
+            entry += _para(cell)
+        row += entry
+    return row
+
+
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    if word.endswith("s"):
+        return f"{n:,} {word}es"
+    return f"{n:,} {word[:-1]}ies" if word.endswith("y") else f"{n:,} {word}s"
+
+
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return _plural(size, "byte")
+    for unit in ("KiB", "MiB", "GiB"):
+        size_f = size / 1024
+        if size_f < 1024 or unit == "GiB":
+            return f"{size_f:,.1f} {unit}"
+        size = int(size_f)
+    return f"{size} B"  # pragma: no cover
+
+
+# -- file pages -------------------------------------------------------------------------------
+
+
+def navigation(ctx: Context, path: str) -> list[nodes.Node]:
+    """Links between the three pages of a file and its folder."""
+    current = ctx.page.kind if ctx.page else None
+    parts: list[nodes.Node | str] = []
+    for kind, label in (
+        (PageKind.FILE, "Overview"),
+        (PageKind.KEYWORDS, "Keywords"),
+        (PageKind.RELATED, "Related files"),
+    ):
+        if parts:
+            parts.append(" · ")
+        if kind is current:
+            parts.append(nodes.strong(label, label))
+        else:
+            parts.append(ctx.page_link(kind, path, label))
+    source = ctx.repo.file(path)
+    if source is not None:
+        parts.extend([" · Folder ", ctx.folder_link(source.folder)])
+    return [_para(*parts, classes=["repodoc-navigation"])]
+
+
+def metadata(ctx: Context, data: S.Metadata) -> list[nodes.Node]:
+    rows: list[tuple[str, list[nodes.Node | str]]] = [
+        ("Path", [nodes.literal(data.path, data.path)]),
+        ("Language", [data.language]),
+        (
+            "Size",
+            [
+                f"{_human_size(data.size)} · {_plural(data.lines, 'line')}"
+                if data.lines
+                else _human_size(data.size)
+            ],
+        ),
+    ]
+    if data.purpose_reason:
+        rows.append(
+            ("Purpose", [nodes.strong(data.purpose, data.purpose), f" — {data.purpose_reason}"])
+        )
+    if data.module:
+        rows.append(("Module", [nodes.literal(data.module, data.module)]))
+    if data.counts:
+        rows.append(("Defines", [", ".join(_plural(n, k) for k, n in data.counts)]))
+    if data.skipped:
+        reason = {
+            "too-large": "larger than repodoc_max_file_bytes: metadata only",
+            "binary": "binary file: no listing",
+            "unreadable": "could not be read",
+        }.get(data.skipped, data.skipped)
+        rows.append(("Not analysed", [reason]))
+    if data.problem:
+        rows.append(("Not parsed", [data.problem + " (listing only)"]))
+    out: list[nodes.Node] = [_field_list(rows, classes=["repodoc-metadata"])]
+    out.extend(navigation(ctx, data.path))
+    return out
+
+
+def summary(ctx: Context, data: S.Summary) -> list[nodes.Node]:
+    path = ctx.page.path if ctx.page else ""
+    if data.rst:
+        body = render_docstring(data.text, ctx.directive, path=path, line=data.line)
+    else:
+        body = [_para(p.replace("\n", " ")) for p in data.text.split("\n\n") if p.strip()]
+    return [_section("summary", "Summary", *body)] if body else []
+
+
+def outline(ctx: Context, data: Sequence[S.OutlineEntry]) -> list[nodes.Node]:
+    return [_section("outline", "Outline", _outline_list(ctx, data))]
+
+
+def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
+    blist = nodes.bullet_list(classes=["repodoc-outline"])
+    for e in entries:
+        item = nodes.list_item(ids=[e.anchor] if e.anchor else [])
+        para = _para(classes=["repodoc-symbol"])
+        kind = "test" if e.is_test else e.kind
+        para += nodes.inline(kind, kind, classes=["repodoc-kind", f"repodoc-kind-{kind}"])
+        para += nodes.Text(" ")
+        para += nodes.literal(e.name, e.name, classes=["repodoc-name"])
+        if e.signature:
+            para += nodes.literal(e.signature, e.signature, classes=["repodoc-signature"])
+        labels = [x for x in e.labels if x not in ("setter", "deleter")]
+        if labels:
+            text = " [" + ", ".join(labels) + "]"
+            para += nodes.inline(text, text, classes=["repodoc-labels"])
+        para += nodes.Text(" — ")
+        para += ctx.line_link(e.line, f"line {e.line}")
+        if e.summary:
+            para += nodes.Text(": ")
+            para += nodes.Text(e.summary)
+        item += para
+        if e.children:
+            item += _outline_list(ctx, e.children)
+        blist += item
+    return blist
+
+
+def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
+    sect = _section("dependencies", "Dependencies")
+    groups = (
+        ("In this repository", data.local),
+        ("Standard library", data.stdlib),
+        ("Third party", data.third_party),
+        ("Unresolved", data.unresolved),
+    )
+    for title, deps in groups:
+        if not deps:
+            continue
+        sect += nodes.rubric(title, title)
+        blist = nodes.bullet_list()
+        for dep in deps:
+            para = _para()
+            if dep.target:
+                para += ctx.file_link(dep.target, dep.module)
+            else:
+                para += nodes.literal(dep.module, dep.module)
+            if dep.names:
+                para += nodes.Text(": " + ", ".join(dep.names))
+            para += nodes.Text(" (")
+            for i, line in enumerate(dep.lines):
+                if i:
+                    para += nodes.Text(", ")
+                para += ctx.line_link(line)
+            para += nodes.Text(")")
+            if dep.type_checking:
+                para += nodes.emphasis(" type checking only", " type checking only")
+            blist += nodes.list_item("", para)
+        sect += blist
+    return [sect]
+
+
+def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
+    if data.skipped:
+        reason = {
+            "too-large": "The file is larger than repodoc_max_file_bytes: no listing.",
+            "binary": "Binary file: no listing.",
+        }.get(data.skipped, "The file could not be read: no listing.")
+        return [_section("source", "Source", _para(reason))]
+    source = ctx.repo.file(data.path)
+    text, _problems = (
+        read_text(ctx.root / data.path, data.path, source.language) if source else (None, [])
+    )
+    if text is None:
+        return [_section("source", "Source", _para("The file could not be read: no listing."))]
+    block = nodes.literal_block(text, text, classes=["repodoc-listing", "no-search"])
+    block["language"] = data.lexer
+    block["linenos"] = True
+    block["highlight_args"] = {"lineanchors": "L", "anchorlinenos": True, "linenostart": 1}
+    return [_section("source", "Source", block)]
+
+
+def keywords(ctx: Context, data: Sequence[S.Keyword]) -> list[nodes.Node]:
+    path = ctx.page.path if ctx.page else ""
+    rows = []
+    for k in data:
+        name = ctx.page_link(PageKind.FILE, path, k.name, S.line_anchor(k.line), literal=True)
+        rows.append(
+            [
+                _para(name),
+                k.kind,
+                _para(nodes.literal(k.qualname, k.qualname)),
+                str(k.line),
+                k.detail or "",
+            ]
+        )
+    table = _table(
+        ["Name", "Kind", "Qualified name", "Line", "Detail"],
+        rows,
+        classes=["repodoc-keywords"],
+        widths=[3, 1, 4, 1, 3],
+    )
+    return [_section("keywords", "Keywords", table)]
+
+
+def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_list:
+    blist = nodes.bullet_list(classes=["repodoc-related"])
+    for f in files:
+        para = _para(ctx.file_link(f.path), f" ({f.language})")
+        text = S.one_line(f.summary)
+        if text:
+            para += nodes.Text(" — " + text)
+        if f.reason and f.reason != "same folder":
+            para += nodes.Text(" · ")
+            para += nodes.emphasis(f.reason, f.reason)
+        blist += nodes.list_item("", para)
+    return blist
+
+
+def imports(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
+    return [_section("imports", "Imports", _related_list(ctx, data))]
+
+
+def importers(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
+    return [_section("importers", "Imported by", _related_list(ctx, data))]
+
+
+def neighbours(ctx: Context, data: S.Neighbours) -> list[nodes.Node]:
+    sect = _section("neighbours", "Same folder", _related_list(ctx, data.files))
+    if data.more:
+        sect += _para(f"…and {data.more:,} more in ", ctx.folder_link(data.folder), ".")
+    return [sect]
+
+
+# -- folder pages -----------------------------------------------------------------------------
+
+
+def folder_summary(ctx: Context, data: S.FolderSummary) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    if data.summary:
+        para = _para(data.summary)
+        if data.summary_source:
+            para += nodes.Text(" (from ")
+            para += ctx.file_link(data.summary_source, data.summary_source.rpartition("/")[2])
+            para += nodes.Text(")")
+        out.append(para)
+    stats = f"{_plural(data.total_files, 'file')}, {_plural(data.total_lines, 'line')}"
+    if data.path != ".":
+        parent = data.path.rpartition("/")[0] or "."
+        out.append(_para(stats + " · in ", ctx.folder_link(parent), classes=["repodoc-navigation"]))
+    else:
+        out.append(_para(stats, classes=["repodoc-navigation"]))
+    if data.languages:
+        rows = [[lang, f"{files:,}", f"{lines:,}"] for lang, files, lines in data.languages]
+        out.append(_table(["Language", "Files", "Lines"], rows, classes=["repodoc-languages"]))
+    return out
+
+
+def rubric_block(ident: str, title: str, *children: nodes.Node) -> nodes.container:
+    """A titled block that is not a document section (for landings inside user pages)."""
+    box = nodes.container(classes=[f"repodoc-{ident}"])
+    box += nodes.rubric(title, title)
+    box.extend(children)
+    return box
+
+
+def contents(
+    ctx: Context, data: S.Contents, wrap: Callable[..., nodes.Element] = _section
+) -> list[nodes.Node]:
+    """Tables of the subfolders and files of a folder; ``wrap`` makes their titled blocks."""
+    out: list[nodes.Node] = []
+    if data.folders:
+        rows = [
+            [
+                _para(ctx.folder_link(r.path, r.name + "/")),
+                f"{r.files:,}",
+                f"{r.lines:,}",
+                S.one_line(r.summary) or "",
+            ]
+            for r in data.folders
+        ]
+        out.append(
+            wrap(
+                "folders",
+                "Folders",
+                _table(["Folder", "Files", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
+            )
+        )
+    if data.files:
+        rows = [
+            [
+                _para(ctx.file_link(r.path, r.name)),
+                r.language,
+                f"{r.lines:,}",
+                S.one_line(r.summary) or "",
+            ]
+            for r in data.files
+        ]
+        out.append(
+            wrap(
+                "files",
+                "Files",
+                _table(["File", "Language", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
+            )
+        )
+    return out
+
+
+def toctree(ctx: Context, data: Sequence[tuple[str, str]]) -> list[nodes.Node]:
+    docnames = []
+    for kind, path in data:
+        docname = ctx.plan.docname(PageKind(kind), path)
+        if docname:
+            docnames.append(docname)
+    return [make_toctree(ctx.directive, docnames, hidden=True)]
+
+
+def make_toctree(
+    directive: SphinxDirective, docnames: Sequence[str], *, hidden: bool, maxdepth: int = -1
+) -> nodes.compound:
+    """A toctree node, as the ``toctree`` directive builds it."""
+    tree = addnodes.toctree()
+    tree["parent"] = directive.env.docname
+    tree["entries"] = [(None, d) for d in docnames]
+    tree["includefiles"] = list(docnames)
+    tree["maxdepth"] = maxdepth
+    tree["caption"] = None
+    tree["glob"] = False
+    tree["hidden"] = hidden
+    tree["includehidden"] = False
+    tree["numbered"] = 0
+    tree["titlesonly"] = False
+    directive.set_source_info(tree)
+    wrapper = nodes.compound(classes=["toctree-wrapper"])
+    wrapper += tree
+    return wrapper
+
+
+BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
+    "metadata": metadata,  # type: ignore[dict-item]
+    "navigation": navigation,  # type: ignore[dict-item]
+    "summary": summary,  # type: ignore[dict-item]
+    "outline": outline,  # type: ignore[dict-item]
+    "dependencies": dependencies,  # type: ignore[dict-item]
+    "listing": listing,  # type: ignore[dict-item]
+    "keywords": keywords,  # type: ignore[dict-item]
+    "imports": imports,  # type: ignore[dict-item]
+    "importers": importers,  # type: ignore[dict-item]
+    "neighbours": neighbours,  # type: ignore[dict-item]
+    "folder-summary": folder_summary,  # type: ignore[dict-item]
+    "contents": contents,  # type: ignore[dict-item]
+    "toctree": toctree,  # type: ignore[dict-item]
+}

@@ -1,0 +1,5 @@
+"""The pkg package: engines and helpers."""
+
+from .core import Engine
+
+__all__ = ["Engine"]

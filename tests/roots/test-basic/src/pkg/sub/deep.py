@@ -1,0 +1,7 @@
+"""Deep module."""
+
+from ..core import Engine
+
+
+class Deep(Engine):
+    """A deep engine."""
