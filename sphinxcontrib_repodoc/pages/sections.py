@@ -36,6 +36,27 @@ KIND_LABELS = {
 }
 
 _RESERVED_ID = re.compile(r"^(L-\d+|repodoc-.*)$")
+_ROLE = re.compile(r":(?:[\w-]+:)*[\w-]+:`([^`]+)`")
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def plain_text(text: str | None) -> str | None:
+    """A one-line docstring summary without reST markup, for outlines and tables.
+
+    ``:class:`~a.B``` reads ``B``, ``:func:`title <target>``` reads ``title``, ````x```` reads
+    ``x``: what a reader of the rendered docstring would see.
+    """
+    if text is None:
+        return None
+
+    def role(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.endswith(">") and " <" in inner:
+            return inner[: inner.rindex(" <")]
+        inner = inner.lstrip("!")
+        return inner.rpartition(".")[2] if inner.startswith("~") else inner
+
+    return _LITERAL.sub(r"\1", _ROLE.sub(role, text))
 
 
 def line_anchor(line: int) -> str:
@@ -210,7 +231,7 @@ def outline(repo: Repository, source: SourceFile) -> tuple[OutlineEntry, ...] | 
             name=sym.name,
             qualname=sym.qualname,
             signature=sym.signature,
-            summary=sym.summary,
+            summary=plain_text(sym.summary),
             line=sym.line,
             end_line=sym.end_line,
             labels=sym.labels,
@@ -400,7 +421,7 @@ def contents(repo: Repository, folder: Folder) -> Contents | None:
 
 def one_line(text: str | None, limit: int = 160) -> str | None:
     """Shorten a summary for tables."""
-    line = first_paragraph(text)
+    line = plain_text(first_paragraph(text))
     if line is None:
         return None
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -13,7 +13,7 @@ from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
 from .domain import RepoDomain, get_state
 from .logging import Subtype, warn
-from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree, rubric_block
+from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -94,7 +94,7 @@ class LandingDirective(SphinxDirective):
         out.extend(folder_summary(ctx, S.folder_summary(state.repo, folder)))
         data = S.contents(state.repo, folder)
         if data is not None:
-            out.extend(contents(ctx, data, wrap=rubric_block))
+            out.extend(contents(ctx, data))
         docname = state.plan.docname(PageKind.FOLDER, path)
         if docname:
             out.append(make_toctree(self, [docname], hidden=True))

@@ -214,9 +214,11 @@ def missing_reference(
     app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
 ) -> nodes.Node | None:
     """Docstring references that find nothing are plain text; others warn once, typed."""
+    if node.get("repodoc_quiet"):  # from a docstring (repo or citation references)
+        return contnode
     if node.get("refdomain") != "repo":
         return None
-    if node.get("repodoc_quiet") or node.get("reftype") == "page":
+    if node.get("reftype") == "page":
         return contnode
     if get_state(env) is None:
         return None  # domain only: leave it to intersphinx and Sphinx's own warning

@@ -395,10 +395,9 @@ def rubric_block(ident: str, title: str, *children: nodes.Node) -> nodes.contain
     return box
 
 
-def contents(
-    ctx: Context, data: S.Contents, wrap: Callable[..., nodes.Element] = _section
-) -> list[nodes.Node]:
-    """Tables of the subfolders and files of a folder; ``wrap`` makes their titled blocks."""
+def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
+    """Tables of the subfolders and files of a folder (rubrics, not sections: folder pages
+    would otherwise add two entries under every folder of the navigation tree)."""
     out: list[nodes.Node] = []
     if data.folders:
         rows = [
@@ -411,7 +410,7 @@ def contents(
             for r in data.folders
         ]
         out.append(
-            wrap(
+            rubric_block(
                 "folders",
                 "Folders",
                 _table(["Folder", "Files", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
@@ -428,7 +427,7 @@ def contents(
             for r in data.files
         ]
         out.append(
-            wrap(
+            rubric_block(
                 "files",
                 "Files",
                 _table(["File", "Language", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
