@@ -28,7 +28,7 @@ CONF = """\
 extensions = ["sphinxcontrib_repodoc"]
 project = "stdlib sample"
 repodoc_root = {root!r}
-repodoc_include = ["asyncio/", "email/"]
+repodoc_include = ["/asyncio/", "/email/"]
 # the standard library's docstrings are not all valid reST: count, don't fail
 suppress_warnings = ["repodoc.docstring"]
 """

@@ -10,6 +10,7 @@ from . import events
 from .config import add_config_values, validate
 from .directives import LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
+from .nodes import listing_block, visit_listing_html
 from .parser import StubParser
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     PagesDomain.directives = {"section": SectionDirective}
     app.add_domain(PagesDomain)
     app.add_directive("repodoc", LandingDirective)
+    app.add_node(listing_block, html=(visit_listing_html, None))
 
     # the build: scan once, then tell Sphinx precisely what changed
     app.connect("config-inited", validate)
@@ -39,6 +41,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", events.doctree_read)
     app.connect("env-check-consistency", events.check_consistency)
     app.connect("missing-reference", events.missing_reference, priority=900)
+    app.connect("doctree-resolved", events.doctree_resolved)
     app.connect("build-finished", events.build_finished)
 
     return {

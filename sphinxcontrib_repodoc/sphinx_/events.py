@@ -26,6 +26,7 @@ from ..scan import scan
 from .config import core_config, resolve_root
 from .domain import RepodocState, RepoDomain, get_state
 from .logging import Subtype, report, warn
+from .nodes import plain_listings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -185,6 +186,11 @@ def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         if node.get("refdomain") == "repo" and node.get("reftype") != "page"
     ]
     _domain(env).note_refs(env.docname, targets)
+
+
+def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format != "html":
+        plain_listings(doctree)
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:

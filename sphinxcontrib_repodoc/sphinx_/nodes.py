@@ -6,7 +6,7 @@ the ``repo`` domain resolves at write time, so a page never holds a stale URL.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,6 +24,40 @@ if TYPE_CHECKING:
 
     from ..model import Repository
     from ..pages.plan import Page, PagePlan
+
+
+class listing_block(nodes.literal_block):
+    """A source listing whose text lives in ``node["code"]``, not in a child Text node.
+
+    Sphinx's search indexer collects every Text node (Sphinx 7.4 has no ``no-search`` class):
+    keeping the code out of the tree keeps listings out of the search index, where symbols are
+    found through the domain instead. HTML renders it with a line anchor on every line;
+    other builders get a plain literal block (see :func:`plain_listings`).
+    """
+
+
+def visit_listing_html(self: Any, node: listing_block) -> None:
+    """HTML: highlight ``node["code"]`` with per-line anchors (``#L-12``)."""
+    lang = node.get("language", "default")
+    highlighted = self.highlighter.highlight_block(
+        node["code"],
+        lang,
+        opts=self.config.highlight_options.get(lang, {}),
+        linenos=self.config.html_codeblock_linenos_style or True,
+        location=node,
+        **node.get("highlight_args", {}),
+    )
+    starttag = self.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
+    self.body.append(starttag + highlighted + "</div>\n")
+    raise nodes.SkipNode
+
+
+def plain_listings(doctree: nodes.document) -> None:
+    """For non-HTML builders: the listing becomes an ordinary literal block."""
+    for node in list(doctree.findall(listing_block)):
+        code = node["code"]
+        plain = nodes.literal_block(code, code, language=node.get("language", "default"))
+        node.replace_self(plain)
 
 
 class Context:
@@ -304,10 +338,14 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
     )
     if text is None:
         return [_section("source", "Source", _para("The file could not be read: no listing."))]
-    block = nodes.literal_block(text, text, classes=["repodoc-listing", "no-search"])
-    block["language"] = data.lexer
-    block["linenos"] = True
-    block["highlight_args"] = {"lineanchors": "L", "anchorlinenos": True, "linenostart": 1}
+    block = listing_block(
+        "",
+        code=text,
+        language=data.lexer,
+        linenos=True,
+        highlight_args={"lineanchors": "L", "anchorlinenos": True, "linenostart": 1},
+        classes=["repodoc-listing"],
+    )
     return [_section("source", "Source", block)]
 
 
