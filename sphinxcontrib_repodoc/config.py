@@ -100,7 +100,7 @@ OPTIONS: tuple[Option, ...] = (
         "source_url",
         None,
         (str, type(None)),
-        "Link template to the file on its source host (reserved; see the navigation issue).",
+        "Reserved for a link template to each file on its source host; not used yet.",
     ),
     Option(
         "toctree_files",

@@ -74,6 +74,7 @@ class Target:
     path: str  #: repository path of the file or folder
     qualname: str  #: name inside the file ("" for files, folders and modules)
     line: int = 0
+    dotted: str = ""  #: ``module.Qual`` for a Python symbol, for partial dotted names
 
     @property
     def priority(self) -> int:
@@ -121,17 +122,22 @@ class Targets:
                 if anchor is None:  # a later definition of a name already registered
                     continue
                 full = f"{source.path}::{sym.qualname}"
-                target = Target(
-                    full, sym.kind.value, docname, anchor, source.path, sym.qualname, sym.line
-                )
-                self._add(target)
-                if sym.is_test:
-                    test = Target(
-                        full, "test", docname, anchor, source.path, sym.qualname, sym.line
+                dotted = f"{source.module}.{sym.qualname}" if source.module else ""
+                for objtype in (sym.kind.value, "test") if sym.is_test else (sym.kind.value,):
+                    self._add(
+                        Target(
+                            full,
+                            objtype,
+                            docname,
+                            anchor,
+                            source.path,
+                            sym.qualname,
+                            sym.line,
+                            dotted,
+                        )
                     )
-                    self._add(test)
-                if source.module:
-                    self.dotted[f"{source.module}.{sym.qualname}"].append(full)
+                if dotted:
+                    self.dotted[dotted].append(full)
         return self
 
     def _add(self, target: Target) -> None:
@@ -167,6 +173,8 @@ class Targets:
         exact = self._exact(name, types)
         if exact is not None:
             return Resolution(exact, (exact,))
+        # a leading dot (``.model.Repository``) asks for a suffix match, as in the py domain
+        name = name.lstrip(".") or name
         if "::" in name:
             exact = self._exact(self._from_node_id(name), types)
             if exact is not None:
@@ -197,13 +205,14 @@ class Targets:
     def _short(
         self, name: str, types: tuple[str, ...], context_path: str | None, scope: str | None
     ) -> Resolution:
-        last = (
-            name.replace("::", ".").rpartition(".")[2]
-            if "/" not in name
-            else (name.rpartition("/")[2])
-        )
+        # a file or heading is indexed by its whole last part (``util.py``, ``Version 1.0``),
+        # a symbol by its last dotted part: try both
+        keys = sorted({name.rpartition("/")[2], name.replace("::", ".").rpartition(".")[2]})
         candidates = [
-            t for t in self.by_last.get(last, ()) if t.objtype in types and _matches(t, name)
+            t
+            for key in keys
+            for t in self.by_last.get(key, ())
+            if t.objtype in types and _matches(t, name)
         ]
         # one object per name: a test case is also its function/method
         unique: dict[str, Target] = {}
@@ -227,7 +236,11 @@ def _matches(target: Target, written: str) -> bool:
     if target.objtype == "heading":
         return target.qualname == written
     qual = target.qualname
-    return qual == written or qual.endswith("." + written) or qual.endswith("::" + written)
+    return (
+        qual == written
+        or qual.endswith(("." + written, "::" + written))
+        or (bool(target.dotted) and target.dotted.endswith("." + written))
+    )
 
 
 def _distance(target: Target, context_path: str | None, scope: str | None) -> int:

@@ -67,7 +67,20 @@ class RepoXRefRole(XRefRole):
     ) -> tuple[str, str]:
         refnode["repo:file"] = env.ref_context.get("repo:file")
         refnode["repo:scope"] = env.ref_context.get("repo:scope")
+        if target.startswith("~"):  # as the py roles: ``~a.b.C`` shows ``C``
+            target = target[1:]
+            if not has_explicit_title:
+                title = _last_part(target)
         return title, target
+
+
+def _last_part(target: str) -> str:
+    """``pkg/a.py::A.b`` → ``b``, ``pkg.a.A`` → ``A``, ``pkg/a.py`` → ``a.py``."""
+    if "::" in target:
+        return target.rpartition("::")[2].rpartition(".")[2]
+    if "/" in target:
+        return target.rpartition("/")[2]
+    return target.rpartition(".")[2]
 
 
 class RepoDomain(Domain):

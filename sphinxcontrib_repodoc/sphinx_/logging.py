@@ -14,19 +14,50 @@ logger = logging.getLogger("sphinxcontrib_repodoc")
 
 
 class Subtype(enum.StrEnum):
-    """Warning subtypes; silence one with ``suppress_warnings = ["repodoc.<subtype>"]``."""
+    """Warning subtypes; silence one with ``suppress_warnings = ["repodoc.<subtype>"]``.
 
-    SYNTAX = "syntax"  #: a file could not be parsed; it still gets metadata and listing
-    ENCODING = "encoding"  #: a file is not valid in its declared/detected encoding
-    UNREADABLE = "unreadable"  #: a file could not be read
-    TOO_LARGE = "too_large"  #: a file is above ``repodoc_max_file_bytes``: metadata only
-    SYMLINK = "symlink"  #: a symbolic link leaves the root or loops; it is skipped
-    DOCSTRING = "docstring"  #: a docstring is not valid reST; shown as a literal block
-    AMBIGUOUS = "ambiguous"  #: a short name matches several objects
-    REF = "ref"  #: a ``repo`` role names no known object
-    CONFIG = "config"  #: a ``repodoc_*`` value is wrong
-    DIRECTIVE = "directive"  #: a ``repodoc`` directive is misused
-    SCAN = "scan"  #: anything else found while scanning
+    The value is the subtype itself; :attr:`description` says when it is emitted (the
+    documentation's list of warnings is generated from it).
+    """
+
+    SYNTAX = "syntax"
+    ENCODING = "encoding"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too_large"
+    SYMLINK = "symlink"
+    DOCSTRING = "docstring"
+    AMBIGUOUS = "ambiguous"
+    REF = "ref"
+    CONFIG = "config"
+    DIRECTIVE = "directive"
+    SCAN = "scan"
+
+    @property
+    def description(self) -> str:
+        """When this warning is emitted, in one sentence of reST."""
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    Subtype.SYNTAX: "A file could not be parsed; its page keeps metadata and listing.",
+    Subtype.ENCODING: "A file is not valid in its declared or detected encoding; it is shown "
+    "with replacement characters.",
+    Subtype.UNREADABLE: "A file or folder could not be read, or its real location is outside "
+    "the repository.",
+    Subtype.TOO_LARGE: "A file is larger than ``repodoc_max_file_bytes``; its page shows "
+    "metadata only.",
+    Subtype.SYMLINK: "A symbolic link dangles, loops, or points outside the root or into an "
+    "excluded folder; it is skipped.",
+    Subtype.DOCSTRING: "A docstring is not valid reST; it is shown as a literal block.",
+    Subtype.AMBIGUOUS: "A short name in a ``repo`` role matches several equally near objects; "
+    "the link goes to the first.",
+    Subtype.REF: "A ``repo`` role names no known object.",
+    Subtype.CONFIG: "A ``repodoc_*`` value cannot be used as given (e.g. an invalid pattern, "
+    "which is ignored).",
+    Subtype.DIRECTIVE: "A ``repodoc`` directive or section is misused.",
+    Subtype.SCAN: "Anything else met while scanning: a file name that is not UTF-8, "
+    "``git ls-files`` failing, an extractor error.",
+}
 
 
 def warn(subtype: Subtype | str, message: str, location: str | None = None) -> None:

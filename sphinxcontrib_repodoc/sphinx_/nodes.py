@@ -144,12 +144,11 @@ def _table(
     headers: Sequence[str],
     rows: Sequence[Sequence[nodes.Node | str]],
     classes: Sequence[str] = (),
-    widths: Sequence[int] | None = None,
 ) -> nodes.table:
     table = nodes.table(classes=["repodoc-table", *classes])
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in widths or [1] * len(headers):
+    for width in _widths(headers, rows):
         group += nodes.colspec(colwidth=width)
     head = nodes.thead()
     group += head
@@ -159,6 +158,17 @@ def _table(
     for row in rows:
         body += _row(row)
     return table
+
+
+def _widths(headers: Sequence[str], rows: Sequence[Sequence[nodes.Node | str]]) -> list[int]:
+    """Column widths from the content: HTML reads them as proportions, the text builder as
+    characters, so they must be real widths (capped to keep text output readable)."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            text = cell if isinstance(cell, str) else cell.astext()
+            widths[i] = max(widths[i], min(len(text), 60))
+    return [max(w, 3) for w in widths]
 
 
 def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
@@ -173,12 +183,13 @@ def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
     return row
 
 
+_PLURALS = {"data": "data", "property": "properties", "class": "classes", "test case": "test cases"}
+
+
 def _plural(n: int, word: str) -> str:
     if n == 1:
         return f"1 {word}"
-    if word.endswith("s"):
-        return f"{n:,} {word}es"
-    return f"{n:,} {word[:-1]}ies" if word.endswith("y") else f"{n:,} {word}s"
+    return f"{n:,} {_PLURALS.get(word, word + 's')}"
 
 
 def _human_size(size: int) -> str:
@@ -367,7 +378,6 @@ def keywords(ctx: Context, data: Sequence[S.Keyword]) -> list[nodes.Node]:
         ["Name", "Kind", "Qualified name", "Line", "Detail"],
         rows,
         classes=["repodoc-keywords"],
-        widths=[3, 1, 4, 1, 3],
     )
     return [_section("keywords", "Keywords", table)]
 
@@ -451,7 +461,7 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
             rubric_block(
                 "folders",
                 "Folders",
-                _table(["Folder", "Files", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
+                _table(["Folder", "Files", "Lines", "Summary"], rows),
             )
         )
     if data.files:
@@ -468,7 +478,7 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
             rubric_block(
                 "files",
                 "Files",
-                _table(["File", "Language", "Lines", "Summary"], rows, widths=[3, 1, 1, 6]),
+                _table(["File", "Language", "Lines", "Summary"], rows),
             )
         )
     return out

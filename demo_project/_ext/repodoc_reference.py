@@ -1,0 +1,242 @@
+"""Reference tables of the demo documentation, generated from the package itself.
+
+Four directives, for reST pages (their cells are parsed as reST):
+
+``.. repodoc-options::``
+    Every ``repodoc_*`` option from :data:`sphinxcontrib_repodoc.config.OPTIONS`: type,
+    default, rebuild scope and help. Each name is also a ``confval`` target.
+``.. repodoc-warnings::``
+    Every member of the ``Subtype`` enum (``sphinx_/logging.py``) with its description.
+``.. repodoc-sections::``
+    Every section builder of ``sphinx_/nodes.py``, with the built-in templates that use it.
+``.. repodoc-roles::``
+    Every role of the ``repo`` domain with the object types it finds and a live example.
+
+Sections and roles need a sentence each, kept below: a section or role without one (or a
+sentence for one that no longer exists) is a warning, so a ``-W`` build catches the gap.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinxcontrib_repodoc.config import OPTIONS
+from sphinxcontrib_repodoc.pages.fingerprint import sections_in
+from sphinxcontrib_repodoc.pages.plan import BUILTIN_TEMPLATES, PageKind
+from sphinxcontrib_repodoc.pages.targets import ROLE_TYPES
+from sphinxcontrib_repodoc.sphinx_.logging import Subtype
+from sphinxcontrib_repodoc.sphinx_.nodes import BUILDERS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+SECTIONS: dict[str, str] = {
+    "metadata": "Path, language, size and line count, purpose (with the reason), Python "
+    "module name, counts of what the file defines, why it was not analysed; then the "
+    "navigation line.",
+    "navigation": "Links between the file's overview, keywords and related pages, and its folder.",
+    "summary": "The module docstring (rendered as reST, safely) or a document's title and "
+    "first paragraph.",
+    "outline": "Every symbol (or heading), nested, with its signature, labels, line link and "
+    "one-line summary; each is a ``repo`` target.",
+    "dependencies": "Imports grouped as in this repository (linked), standard library, third "
+    "party and unresolved, with their lines.",
+    "listing": "The source with line numbers; line *N* has the anchor ``#L-N``.",
+    "keywords": "A table of every name the file defines or imports, with kind, qualified "
+    "name, line and detail.",
+    "imports": "The repository files this file imports.",
+    "importers": "The repository files that import this file.",
+    "neighbours": "The other files of the same folder (at most 40, the nearest in name order).",
+    "folder-summary": "The folder's summary (from its README or ``__init__.py``), file and "
+    "line totals, a link up, and lines per language.",
+    "contents": "Tables of the subfolders and files, with their sizes and summaries.",
+    "toctree": "The hidden toctree of the subfolders, and of the files while the repository "
+    "has at most ``repodoc_toctree_files`` files.",
+}
+
+ROLES: dict[str, tuple[str, str]] = {
+    # role: (the name, in reST; a live example, or "" for the C-family types)
+    "file": ("``PATH``", "sphinxcontrib_repodoc/scan.py"),
+    "folder": ("folder path; the root is ``.``", "sphinxcontrib_repodoc/pages"),
+    "mod": ("dotted Python module", "sphinxcontrib_repodoc.model"),
+    "class": ("``PATH::Class``", "sphinxcontrib_repodoc/pages/plan.py::PagePlan"),
+    "func": ("``PATH::function``", "sphinxcontrib_repodoc/scan.py::scan"),
+    "meth": ("``PATH::Class.method``", "sphinxcontrib_repodoc/pages/plan.py::PagePlan.docname"),
+    "prop": ("``PATH::Class.name``", "sphinxcontrib_repodoc/model.py::SourceFile.summary"),
+    "attr": (
+        "``PATH::Class.name`` (class-level)",
+        "sphinxcontrib_repodoc/config.py::Option.rebuild",
+    ),
+    "data": ("``PATH::NAME`` (module level)", "sphinxcontrib_repodoc/config.py::OPTIONS"),
+    "heading": ("``PATH::Heading text``", "README.md::Quick start"),
+    "ns": ("``PATH::a::b`` (C-family)", ""),
+    "macro": ("``PATH::NAME`` (C-family)", ""),
+    "type": ("``PATH::a::Name`` (C-family)", ""),
+    "test": ("``PATH::test`` or a pytest node id", "tests/unit/test_purpose.py::test_classify"),
+    "obj": ("any of the above", "sphinxcontrib_repodoc/pages/plan.py::PageKind"),
+}
+
+
+def _table(
+    headers: Sequence[str], rows: Sequence[Sequence[nodes.Node]], widths: Sequence[int]
+) -> nodes.table:
+    table = nodes.table(classes=["longtable"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=w) for w in widths)
+    head = nodes.thead()
+    head += _row([nodes.paragraph(h, h) for h in headers])
+    body = nodes.tbody()
+    body.extend(_row(r) for r in rows)
+    group += head
+    group += body
+    return table
+
+
+def _row(cells: Sequence[nodes.Node | list[nodes.Node]]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry.extend(cell if isinstance(cell, list) else [cell])
+        row += entry
+    return row
+
+
+def _literal(text: str, ids: Sequence[str] = ()) -> nodes.paragraph:
+    para = nodes.paragraph(ids=list(ids))
+    para += nodes.literal(text, text)
+    return para
+
+
+def _type_name(types: tuple[type, ...]) -> str:
+    if list in types:
+        return "list of str"
+    return " or ".join("None" if t is type(None) else t.__name__ for t in types)
+
+
+def _default(value: Any) -> str:
+    """The default as Python source, in an inline literal."""
+    if isinstance(value, list | tuple | str):
+        return f"``{json.dumps(list(value) if not isinstance(value, str) else value)}``"
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+        return f"``{value:_}``"
+    return f"``{value!r}``"
+
+
+def _check(kind: str, documented: set[str], actual: set[str], location: str) -> None:
+    for name in sorted(actual - documented):
+        logger.warning("%s %r is not documented in %s", kind, name, __name__, location=location)
+    for name in sorted(documented - actual):
+        logger.warning("%s %r no longer exists; drop its text", kind, name, location=location)
+
+
+class OptionsDirective(SphinxDirective):
+    """``.. repodoc-options::`` — the table of every option."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        std = self.env.get_domain("std")
+        rows = []
+        for option in OPTIONS:
+            name = f"repodoc_{option.name}"
+            node_id = f"confval-{name}"
+            std.note_object("confval", name, node_id, location=self.get_location())  # type: ignore[attr-defined]
+            rows.append(
+                [
+                    _literal(name, ids=[node_id]),
+                    nodes.paragraph("", _type_name(option.types)),
+                    self.parse_text_to_nodes(_default(option.default)),
+                    nodes.paragraph("", option.rebuild),
+                    self.parse_text_to_nodes(option.help),
+                ]
+            )
+        headers = ("Option", "Type", "Default", "Rebuild", "What it does")
+        return [_table(headers, rows, widths=(18, 9, 18, 7, 48))]
+
+
+class WarningsDirective(SphinxDirective):
+    """``.. repodoc-warnings::`` — every warning subtype and when it is emitted."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            [
+                _literal(f"repodoc.{member.value}", ids=[f"warning-{member.value}"]),
+                self.parse_text_to_nodes(member.description),
+            ]
+            for member in Subtype
+        ]
+        return [_table(("Warning", "Emitted when"), rows, widths=(25, 75))]
+
+
+class SectionsDirective(SphinxDirective):
+    """``.. repodoc-sections::`` — every section a page template may use."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        _check("section", set(SECTIONS), set(BUILDERS), self.get_location())
+        used: dict[str, list[str]] = {}
+        for kind in PageKind:
+            text = (BUILTIN_TEMPLATES / kind.template).read_text(encoding="utf-8")
+            for name in sections_in(text):
+                used.setdefault(name, []).append(kind.template.rpartition("/")[2])
+        rows = []
+        for name in BUILDERS:
+            where = ", ".join(used.get(name, [])) or "(none)"
+            rows.append(
+                [
+                    _literal(name, ids=[f"section-{name}"]),
+                    nodes.paragraph("", where),
+                    self.parse_text_to_nodes(SECTIONS.get(name, "")),
+                ]
+            )
+        return [_table(("Section", "In template", "Shows"), rows, widths=(16, 22, 62))]
+
+
+class RolesDirective(SphinxDirective):
+    """``.. repodoc-roles::`` — every role of the ``repo`` domain, with a live example."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        _check("role", set(ROLES), set(ROLE_TYPES), self.get_location())
+        rows = []
+        for role, types in ROLE_TYPES.items():
+            form, example = ROLES.get(role, ("", ""))
+            finds = "every type" if role == "obj" else ", ".join(types)
+            if example:
+                written = f":repo:{role}:`{example}`"
+                inline, _messages = self.parse_inline(written)
+                shown: list[nodes.Node] = [_literal(written), nodes.paragraph("", "", *inline)]
+            else:
+                shown = [nodes.paragraph("", "needs a C-family extractor (not yet available)")]
+            rows.append(
+                [
+                    _literal(f":repo:{role}:"),
+                    nodes.paragraph("", finds),
+                    self.parse_text_to_nodes(form),
+                    shown,
+                ]
+            )
+        headers = ("Role", "Finds", "Name", "Example (and its rendering)")
+        return [_table(headers, rows, widths=(12, 12, 26, 50))]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("repodoc-options", OptionsDirective)
+    app.add_directive("repodoc-warnings", WarningsDirective)
+    app.add_directive("repodoc-sections", SectionsDirective)
+    app.add_directive("repodoc-roles", RolesDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
