@@ -14,3 +14,14 @@ ROOTS = Path(__file__).parent / "roots"
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
+
+
+@pytest.fixture(scope="session")
+def basic_app(tmp_path_factory: pytest.TempPathFactory):
+    """One build of ``test-basic`` per test process, shared by the read-only page and role tests.
+
+    A private copy: the stubs are written next to the sources, never into ``tests/roots``.
+    """
+    from buildutil import build, copy_root
+
+    return build(copy_root("basic", tmp_path_factory.mktemp("basic")))

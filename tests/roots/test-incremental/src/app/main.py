@@ -1,0 +1,8 @@
+"""Entry point."""
+
+from lib.shapes import Widget
+
+
+def main():
+    """Run."""
+    return Widget()

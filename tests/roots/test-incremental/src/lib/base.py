@@ -1,0 +1,5 @@
+"""Base classes."""
+
+
+class Base:
+    """The base of everything."""

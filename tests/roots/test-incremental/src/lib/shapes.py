@@ -1,0 +1,7 @@
+"""Shapes."""
+
+from .base import Base
+
+
+class Widget(Base):
+    """A widget."""

@@ -1,0 +1,1 @@
+"""A package documented from a Markdown-only project."""

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_repodoc"]
+repodoc_root = "src"

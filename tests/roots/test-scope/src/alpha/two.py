@@ -1,0 +1,9 @@
+"""Same folder as one.py."""
+
+
+def shared():
+    pass
+
+
+def sibling():
+    pass

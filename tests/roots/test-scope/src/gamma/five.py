@@ -1,0 +1,9 @@
+"""A third component."""
+
+
+def far():
+    pass
+
+
+def unique_name():
+    pass

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_repodoc"]
+repodoc_root = "src"
+templates_path = ["_templates"]

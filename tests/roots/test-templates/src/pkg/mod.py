@@ -1,0 +1,5 @@
+"""A module."""
+
+
+def work():
+    """Work."""

@@ -1,0 +1,236 @@
+"""Incremental builds: a second app on the same source folder after editing the repository.
+
+Each test builds ``tests/roots/test-incremental`` in a private copy, changes the documented
+tree, builds again with a new app, and checks what was re-read (``env-before-read-docs``),
+what the output now shows, and that nothing stale is left.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from buildutil import (
+    Site,
+    copy_root,
+    dangling_links,
+    html_pages,
+    link_targets,
+    links,
+    repodoc_warnings,
+    stub_mtimes,
+    warnings_of,
+)
+
+F = "repodoc/files"
+
+
+@dataclass
+class Build:
+    app: object
+    read: set[str]
+    written: set[str]
+    warnings: list[str]
+
+    @property
+    def repo(self):
+        return self.app.env.get_domain("repo").state.repo
+
+    @property
+    def site(self) -> Site:
+        return Site(self.app.outdir)
+
+
+class Project:
+    def __init__(self, srcdir: Path, make_app) -> None:
+        self.srcdir = srcdir
+        self.make_app = make_app
+
+    @property
+    def src(self) -> Path:
+        return self.srcdir / "src"
+
+    def build(self) -> Build:
+        app = self.make_app("html", srcdir=self.srcdir)
+        read: list[str] = []
+        written: list[str] = []
+        app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+
+        def page_context(_app, pagename, _template, _context, doctree):
+            if doctree is not None:
+                written.append(pagename)
+
+        app.connect("html-page-context", page_context)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return Build(app, set(read), set(written), warnings_of(app))
+
+    def write(self, path: str, text: str) -> None:
+        target = self.src / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path, make_app) -> Project:
+    return Project(copy_root("incremental", tmp_path / "project"), make_app)
+
+
+def _all_html(build: Build) -> dict[str, str]:
+    return {page: build.site.html(page) for page in html_pages(build.app.outdir)}
+
+
+def _assert_nothing_dangles(build: Build) -> None:
+    assert dangling_links(build.app.outdir, html_pages(build.app.outdir)) == []
+
+
+def _file_pages(path: str) -> set[str]:
+    return {f"repodoc/{kind}/{path}" for kind in ("files", "keywords", "related")}
+
+
+def test_first_build_is_clean(project):
+    first = project.build()
+    assert first.warnings == []
+    assert first.read == set(first.app.env.found_docs)
+    _assert_nothing_dangles(first)
+
+
+def test_no_change_reads_and_rewrites_nothing(project):
+    project.build()
+    stubs = stub_mtimes(project.srcdir)
+    assert stubs
+    second = project.build()
+    assert second.read == set()
+    assert second.written == set()
+    assert stub_mtimes(project.srcdir) == stubs
+    assert second.warnings == []
+
+
+def test_docstring_edit_rereads_exactly_the_pages_that_show_it(project):
+    first = project.build()
+    stubs = stub_mtimes(project.srcdir)
+    # the pages that show lib/base.py's summary or size, from the model's own graph
+    source = first.repo.file("lib/base.py")
+    folder = first.repo.folder(source.folder)
+    expected = {f"{F}/lib/base.py", "repodoc/folders/lib/index"}
+    expected |= {f"repodoc/related/{p}" for p in source.imported_by}  # their "Imports"
+    expected |= {f"repodoc/related/{i.target}" for i in source.imports if i.target}  # "Imported by"
+    expected |= {f"repodoc/related/{p}" for p in folder.files if p != source.path}  # "Same folder"
+    assert expected == {
+        f"{F}/lib/base.py",
+        "repodoc/related/lib/shapes.py",
+        "repodoc/related/lib/__init__.py",
+        "repodoc/related/lib/colors.py",
+        "repodoc/folders/lib/index",
+    }
+
+    old = (project.src / "lib/base.py").read_text()
+    project.write("lib/base.py", old.replace('"""Base classes."""', '"""Base classes, revised."""'))
+    second = project.build()
+    assert second.read == expected
+    assert second.read <= second.written
+    assert stub_mtimes(project.srcdir) == stubs
+    assert second.warnings == []
+    pages = _all_html(second)
+    stale = [page for page, html in pages.items() if "Base classes." in html]
+    assert stale == []
+    showing = {page for page, html in pages.items() if "Base classes, revised." in html}
+    assert showing == expected
+
+
+def test_added_file(project):
+    project.build()
+    project.write("lib/extra.py", '"""Extra helpers."""\n\n\ndef extra():\n    """Help."""\n')
+    second = project.build()
+    assert second.warnings == []
+    site = second.site
+    for page in _file_pages("lib/extra.py"):
+        assert site.exists(page)
+        assert page in second.read
+    folder = "repodoc/folders/lib/index"
+    assert f"{F}/lib/extra.py.html" in link_targets(
+        site.tree(folder).one(cls="repodoc-files"), folder
+    )
+    assert f"{F}/lib/extra.py" in second.app.env.toctree_includes[folder]
+    for neighbour in ("lib/base.py", "lib/shapes.py", "lib/colors.py", "lib/__init__.py"):
+        page = f"repodoc/related/{neighbour}"
+        assert f"{F}/lib/extra.py.html" in link_targets(site.section(page, "neighbours"), page)
+    # pages that do not show the folder's file list are not re-read
+    assert f"{F}/app/main.py" not in second.read
+    assert "repodoc/keywords/lib/base.py" not in second.read
+    _assert_nothing_dangles(second)
+
+
+def _assert_gone(project: Project, build: Build, path: str) -> None:
+    for page in _file_pages(path):
+        assert not (project.srcdir / f"{page}.repodoc").exists(), page
+        assert not build.site.exists(page), page
+        assert page not in build.app.env.all_docs
+    mentions = [p for p, html in _all_html(build).items() if path in html]
+    assert mentions == []
+    assert path not in (build.app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    _assert_nothing_dangles(build)
+
+
+def test_deleted_file(project):
+    first = project.build()
+    assert first.site.exists(f"{F}/lib/colors.py")
+    assert "lib/colors.py" in first.site.html("repodoc/folders/lib/index")
+    (project.src / "lib/colors.py").unlink()
+    second = project.build()
+    assert second.warnings == []
+    _assert_gone(project, second, "lib/colors.py")
+
+
+def test_renamed_file(project):
+    project.build()
+    (project.src / "lib/colors.py").rename(project.src / "lib/palette.py")
+    second = project.build()
+    assert second.warnings == []
+    _assert_gone(project, second, "lib/colors.py")
+    for page in _file_pages("lib/palette.py"):
+        assert second.site.exists(page)
+    folder = "repodoc/folders/lib/index"
+    assert f"{F}/lib/palette.py.html" in link_targets(second.site.tree(folder), folder)
+
+
+def test_deleted_folder(project):
+    project.build()
+    shutil.rmtree(project.src / "app")
+    second = project.build()
+    assert second.warnings == []
+    _assert_gone(project, second, "app/main.py")
+    assert not second.site.exists("repodoc/folders/app/index")
+    assert not (project.srcdir / "repodoc/folders/app").exists()
+    assert "repodoc/folders/app/index.html" not in link_targets(second.site.tree("index"), "index")
+
+
+def test_handwritten_reference_to_a_moved_class_is_rewritten(project):
+    first = project.build()
+    refs = dict(links(first.site.tree("refs").find(cls="body"), "refs"))
+    assert refs["short"] == f"{F}/lib/shapes.py.html#Widget"
+    assert refs["full"] == f"{F}/lib/shapes.py.html#Widget"
+
+    project.write(
+        "lib/base.py",
+        '"""Base classes."""\n\n\nclass Base:\n    """Base."""\n\n\n'
+        'class Widget(Base):\n    """A widget."""\n',
+    )
+    project.write("lib/shapes.py", '"""Shapes."""\n\nfrom .base import Widget\n')
+    second = project.build()
+    assert "refs" not in second.read  # its source did not change…
+    assert "refs" in second.written  # …but its links did
+    refs = dict(links(second.site.tree("refs").find(cls="body"), "refs"))
+    assert refs["short"] == f"{F}/lib/base.py.html#Widget"
+    assert "full" not in refs  # lib/shapes.py::Widget is gone: no stale link
+    missing = repodoc_warnings(second.app, "ref")
+    assert len(missing) == 1
+    assert "lib/shapes.py::Widget" in missing[0]
+    assert "refs.rst:5" in missing[0]
+    assert second.warnings == missing
+    assert second.site.section(f"{F}/lib/shapes.py", "outline") is None  # nothing defined now
+    _assert_nothing_dangles(second)

@@ -1,0 +1,67 @@
+"""Parallel builds give the same pages as serial ones, and builds are deterministic."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from buildutil import ANSI, build, copy_root, read_inventory, warnings_of
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="Sphinx builds in parallel by forking")
+
+
+def _pages(app) -> dict[str, bytes]:
+    root = app.outdir / "repodoc"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    base = tmp_path_factory.mktemp("parallel")
+    return {
+        "serial": build(copy_root("basic", base / "serial")),
+        "parallel": build(copy_root("basic", base / "parallel"), parallel=2),
+        "again": build(copy_root("basic", base / "again")),
+    }
+
+
+def test_parallel_build_really_ran_in_parallel(builds):
+    """Sphinx reports chunks (``first .. last``) only when it reads and writes in workers."""
+    status = ANSI.sub("", builds["parallel"].status.getvalue())
+    assert re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+", status)
+    assert re.search(r"writing output\.\.\. \[\s*\d+%\] \S+ \.\. \S+", status)
+    serial = ANSI.sub("", builds["serial"].status.getvalue())
+    assert not re.search(r"reading sources\.\.\. \[\s*\d+%\] \S+ \.\. \S+", serial)
+
+
+@pytest.mark.parametrize("other", ["parallel", "again"])
+def test_same_pages_byte_for_byte(builds, other):
+    serial, pages = _pages(builds["serial"]), _pages(builds[other])
+    assert len(serial) == 3 * 9 + 5
+    assert sorted(pages) == sorted(serial)
+    different = [name for name in serial if serial[name] != pages[name]]
+    assert different == []
+
+
+@pytest.mark.parametrize("other", ["parallel", "again"])
+def test_same_inventory(builds, other):
+    serial = read_inventory(builds["serial"].outdir / "objects.inv")
+    assert len(serial) > 40
+    assert read_inventory(builds[other].outdir / "objects.inv") == serial
+
+
+@pytest.mark.parametrize("other", ["parallel", "again"])
+def test_same_warnings(builds, other):
+    def relative(app) -> list[str]:
+        return [w.replace(str(app.srcdir), "<srcdir>") for w in warnings_of(app)]
+
+    assert relative(builds[other]) == relative(builds["serial"])
+
+
+def test_same_domain_data(builds):
+    serial = builds["serial"].env.get_domain("repo")
+    parallel = builds["parallel"].env.get_domain("repo")
+    assert parallel.landings == serial.landings
+    assert parallel.refs == serial.refs
+    assert sorted(parallel.get_objects()) == sorted(serial.get_objects())
