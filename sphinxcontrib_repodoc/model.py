@@ -204,7 +204,9 @@ class Import:
     module: str
     names: tuple[ImportedName, ...] = ()
     level: int = 0  #: Python relative-import level (number of leading dots)
-    alias: str | None = None  #: ``import a.b as c``
+    alias: str | None = (
+        None  #: the name bound when not the module's own (``as c``, ``from pkg import sub``)
+    )
     type_checking: bool = False  #: under ``if TYPE_CHECKING:``
     target: str | None = None
     origin: Origin | None = None

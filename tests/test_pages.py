@@ -293,11 +293,6 @@ def test_keyword_page_lists_every_name(site):
         assert row["links"] == [f"{CORE}.html#L-{row['line']}"], row
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`from . import util` is recorded as an import of module pkg.util without the bound "
-    "name: the keyword page lists `pkg.util`, not the name `util` the file defines",
-)
 def test_keyword_page_lists_the_name_a_from_import_binds(site):
     names = {r["name"] for r in _keyword_rows(site, "repodoc/keywords/pkg/core.py")}
     assert "util" in names

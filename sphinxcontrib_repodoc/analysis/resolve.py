@@ -267,7 +267,7 @@ class PythonModuleIndex:
         """``from pkg import a, X``: one :class:`Import` per submodule, one for the rest.
 
         Each split-off import stands where its name was written, the rest where its first name
-        was; ``as`` aliases move to the split-off import. ``*`` never splits. A namespace package
+        was; a split-off import keeps the name it binds as its ``alias``. ``*`` never splits. A namespace package
         has no file: its import is :attr:`Origin.LOCAL` with no ``target``.
         """
         base = self._located(imp, module, level, found)
@@ -280,7 +280,11 @@ class PythonModuleIndex:
                 full, child = hit
                 out.append(
                     dataclasses.replace(
-                        base, module=full, names=(), alias=imported.alias, target=child.target
+                        base,
+                        module=full,
+                        names=(),
+                        alias=imported.alias or imported.name,  # the name it binds
+                        target=child.target,
                     )
                 )
                 continue

@@ -232,7 +232,7 @@ def test_from_package_import_splits_submodules_and_names() -> None:
             target="pkg/__init__.py",
             origin=LOCAL,
         ),
-        Import(7, "pkg.b", type_checking=True, target="pkg/b/__init__.py", origin=LOCAL),
+        Import(7, "pkg.b", alias="b", type_checking=True, target="pkg/b/__init__.py", origin=LOCAL),
     )
 
 
