@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint clean
+.PHONY: demo test test-oldest lint clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,16 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto -q
+
+# the oldest supported Sphinx (7.4) with its matching myst-parser, in its own venv
+.venv-sphinx74/bin/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-sphinx74
+	.venv-sphinx74/bin/python -m pip install -q --upgrade pip
+	.venv-sphinx74/bin/python -m pip install -q -e ".[test]" "sphinx==7.4.*" "myst-parser>=3,<5"
+	touch $@
+
+test-oldest: .venv-sphinx74/bin/.installed
+	.venv-sphinx74/bin/python -m pytest -n auto -q
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -53,3 +53,6 @@ def setup(app):
 extensions = []
 project = "docstrings"
 exclude_patterns = ["_build"]
+
+# Sphinx < 8 prints the warning type only when asked (tests match on it)
+show_warning_types = True

@@ -1,3 +1,6 @@
 extensions = ["myst_parser", "sphinxcontrib_repodoc"]
 source_suffix = {".md": "markdown"}
 repodoc_root = "src"
+
+# Sphinx < 8 prints the warning type only when asked (tests match on it)
+show_warning_types = True

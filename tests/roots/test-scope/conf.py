@@ -1,2 +1,5 @@
 extensions = ["sphinxcontrib_repodoc"]
 repodoc_root = "src"
+
+# Sphinx < 8 prints the warning type only when asked (tests match on it)
+show_warning_types = True
