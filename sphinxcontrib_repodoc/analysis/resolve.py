@@ -267,8 +267,8 @@ class PythonModuleIndex:
         """``from pkg import a, X``: one :class:`Import` per submodule, one for the rest.
 
         Each split-off import stands where its name was written, the rest where its first name
-        was; a split-off import keeps the name it binds as its ``alias``. ``*`` never splits. A namespace package
-        has no file: its import is :attr:`Origin.LOCAL` with no ``target``.
+        was; a split-off import keeps the name it binds as its ``alias``. ``*`` never splits.
+        A namespace package has no file: its import is :attr:`Origin.LOCAL` with no ``target``.
         """
         base = self._located(imp, module, level, found)
         out: list[Import] = []

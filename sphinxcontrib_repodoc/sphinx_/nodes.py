@@ -36,6 +36,15 @@ class listing_block(nodes.literal_block):
     """
 
 
+def _verbatim(text: str) -> nodes.inline:
+    """Text taken from the repository (summaries), shown as written.
+
+    Sphinx's smart-quotes transform would turn ``--json`` into an en dash and the straight
+    quotes of a code example into curly ones; it skips nodes flagged like this one.
+    """
+    return nodes.inline(text, text, support_smartquotes=False)
+
+
 def visit_listing_html(self: Any, node: listing_block) -> None:
     """HTML: highlight ``node["code"]`` with per-line anchors (``#L-12``)."""
     lang = node.get("language", "default")
@@ -178,7 +187,7 @@ def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
         if isinstance(cell, nodes.paragraph):
             entry += cell
         elif cell != "":
-            entry += _para(cell)
+            entry += _para(_verbatim(cell) if isinstance(cell, str) else cell)
         row += entry
     return row
 
@@ -267,7 +276,9 @@ def summary(ctx: Context, data: S.Summary) -> list[nodes.Node]:
     if data.rst:
         body = render_docstring(data.text, ctx.directive, path=path, line=data.line)
     else:
-        body = [_para(p.replace("\n", " ")) for p in data.text.split("\n\n") if p.strip()]
+        body = [
+            _para(_verbatim(p.replace("\n", " "))) for p in data.text.split("\n\n") if p.strip()
+        ]
     return [_section("summary", "Summary", *body)] if body else []
 
 
@@ -294,7 +305,7 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
         para += ctx.line_link(e.line, f"line {e.line}")
         if e.summary:
             para += nodes.Text(": ")
-            para += nodes.Text(e.summary)
+            para += _verbatim(e.summary)
         item += para
         if e.children:
             item += _outline_list(ctx, e.children)
@@ -388,7 +399,8 @@ def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_
         para = _para(ctx.file_link(f.path), f" ({f.language})")
         text = S.one_line(f.summary)
         if text:
-            para += nodes.Text(" — " + text)
+            para += nodes.Text(" — ")
+            para += _verbatim(text)
         if f.reason and f.reason != "same folder":
             para += nodes.Text(" · ")
             para += nodes.emphasis(f.reason, f.reason)
@@ -417,7 +429,7 @@ def neighbours(ctx: Context, data: S.Neighbours) -> list[nodes.Node]:
 def folder_summary(ctx: Context, data: S.FolderSummary) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     if data.summary:
-        para = _para(data.summary)
+        para = _para(_verbatim(data.summary))
         if data.summary_source:
             para += nodes.Text(" (from ")
             para += ctx.file_link(data.summary_source, data.summary_source.rpartition("/")[2])
