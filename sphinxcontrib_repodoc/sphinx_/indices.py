@@ -10,60 +10,66 @@ from sphinx.domains import Index, IndexEntry
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ..pages.targets import Target
+    from .domain import RepodocState
 
-class SymbolIndex(Index):
-    """Every class, function, method… of the repository, by name."""
+Content = list[tuple[str, list[IndexEntry]]]
 
-    name = "symbols"
-    localname = "Repository symbol index"
-    shortname = "symbols"
 
-    def generate(
-        self, docnames: Iterable[str] | None = None
-    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        state = self.domain.state  # type: ignore[attr-defined]
+class _RepoIndex(Index):
+    """Groups the domain's targets; subclasses choose, group and describe them."""
+
+    collapse = False
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[Content, bool]:
+        state: RepodocState | None = self.domain.state  # type: ignore[attr-defined]
         if state is None:
             return [], False
         wanted = set(docnames) if docnames is not None else None
         content: dict[str, list[IndexEntry]] = defaultdict(list)
         for t in state.targets.objects():
-            if t.objtype in ("file", "folder", "module", "test", "heading"):
-                continue
             if wanted is not None and t.docname not in wanted:
                 continue
-            short = t.qualname
-            letter = short.lstrip("_")[:1].upper() or "_"
-            content[letter].append(IndexEntry(short, 0, t.docname, t.anchor, t.path, "", t.objtype))
-        return _sorted(content), True
+            entry = self.entry(state, t)
+            if entry is not None:
+                group, item = entry
+                content[group].append(item)
+        ordered = [
+            (k, sorted(v, key=lambda e: (e.name.casefold(), e.name, e.docname)))
+            for k, v in sorted(content.items())
+        ]
+        return ordered, self.collapse
+
+    def entry(self, state: RepodocState, t: Target) -> tuple[str, IndexEntry] | None:
+        raise NotImplementedError
 
 
-class FileIndex(Index):
+class SymbolIndex(_RepoIndex):
+    """Every class, function, method… of the repository, by name."""
+
+    name = "symbols"
+    localname = "Repository symbol index"
+    shortname = "symbols"
+    collapse = True
+
+    def entry(self, state: RepodocState, t: Target) -> tuple[str, IndexEntry] | None:
+        if t.objtype in ("file", "folder", "module", "test", "heading"):
+            return None
+        letter = t.qualname.lstrip("_")[:1].upper() or "_"
+        return letter, IndexEntry(t.qualname, 0, t.docname, t.anchor, t.path, "", t.objtype)
+
+
+class FileIndex(_RepoIndex):
     """Every file of the repository, grouped by top-level folder."""
 
     name = "files"
     localname = "Repository file index"
     shortname = "files"
 
-    def generate(
-        self, docnames: Iterable[str] | None = None
-    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        state = self.domain.state  # type: ignore[attr-defined]
-        if state is None:
-            return [], False
-        wanted = set(docnames) if docnames is not None else None
-        content: dict[str, list[IndexEntry]] = defaultdict(list)
-        for t in state.targets.objects():
-            if t.objtype != "file" or (wanted is not None and t.docname not in wanted):
-                continue
-            top = t.path.partition("/")[0] + "/" if "/" in t.path else "(root)"
-            source = state.repo.file(t.path)
-            extra = source.language.label if source else ""
-            content[top].append(IndexEntry(t.path, 0, t.docname, "", extra, "", ""))
-        return _sorted(content), False
-
-
-def _sorted(content: dict[str, list[IndexEntry]]) -> list[tuple[str, list[IndexEntry]]]:
-    return [
-        (k, sorted(v, key=lambda e: (e.name.casefold(), e.name, e.docname)))
-        for k, v in sorted(content.items())
-    ]
+    def entry(self, state: RepodocState, t: Target) -> tuple[str, IndexEntry] | None:
+        if t.objtype != "file":
+            return None
+        top = t.path.partition("/")[0] + "/" if "/" in t.path else "(root)"
+        source = state.repo.file(t.path)
+        extra = source.language.label if source else ""
+        return top, IndexEntry(t.path, 0, t.docname, "", extra, "", "")
