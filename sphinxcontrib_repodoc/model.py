@@ -222,6 +222,68 @@ class FileFacts:
     title: str | None = None  #: a document's first heading
     diagnostics: tuple[Diagnostic, ...] = ()
     parsed: bool = True  #: False when the file could not be parsed (listing only)
+    #: the names of a Python module's ``__all__`` (None when it has none or it is computed)
+    exports: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A detector's result in one file: a rule, what it means, and the lines that show it."""
+
+    rule: str  #: the rule id (``eval-exec``, ``cuda-launch``…), see ``analysis/findings``
+    category: str  #: ``security``, ``performance`` or ``patterns``
+    message: str  #: one line: what the rule means
+    lines: tuple[int, ...] = ()  #: the evidence lines, sorted
+    details: tuple[str, ...] = ()  #: names involved (classes, functions, console scripts)
+
+
+@dataclass(frozen=True, slots=True)
+class TestCase:
+    """A test case of a test file and the command that runs just it."""
+
+    qualname: str
+    line: int
+    command: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TestLink:
+    """One side of a test file ↔ tested file pair."""
+
+    path: str  #: the other file
+    how: str  #: ``imports it`` / ``name pairs with`` (joined with `` · `` when both)
+    cases: tuple[str, ...] = ()  #: test cases whose names name the tested file's symbols
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A related file, with its score (higher first) and every reason."""
+
+    path: str
+    score: int
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LastChange:
+    """The last commit touching a file, from the history that was read."""
+
+    date: str  #: ``YYYY-MM-DD`` (commit date, UTC)
+    commit: str  #: short hash; empty when ``before`` is set
+    author: str | None = None  #: only with ``repodoc_show_authors``
+    #: not changed within the commits read (shallow clone or commit limit): ``date`` is the
+    #: oldest commit read, and the change is older
+    before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What was read of the git history (None on the repository when there is no git)."""
+
+    commits: int  #: commits read
+    limit: int  #: ``repodoc_git_commits``
+    shallow: bool  #: the clone is shallow: older history is missing
+    oldest: str | None = None  #: date of the oldest commit read
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +305,17 @@ class SourceFile:
     parsed: bool = True
     #: why the file has no listing / facts: ``too-large``, ``binary``, ``unreadable``, …
     skipped: str | None = None
+    #: a Python module's literal ``__all__``
+    exports: tuple[str, ...] | None = None
+    #: the longest ``repodoc_components`` prefix holding the file
+    component: str | None = None
+    tests: tuple[TestLink, ...] = ()  #: for a test file: the files it tests
+    tested_by: tuple[TestLink, ...] = ()  #: the test files testing this file
+    test_cases: tuple[TestCase, ...] = ()  #: for a test file: its cases with their commands
+    test_command: str | None = None  #: for a test file: the command running all of it
+    findings: tuple[Finding, ...] = ()
+    related: tuple[Related, ...] = ()  #: ranked, best first
+    last_change: LastChange | None = None
 
     @property
     def summary(self) -> str | None:
@@ -275,6 +348,8 @@ class Folder:
     total_lines: int = 0
     #: (language label, files, lines) over the whole subtree, most lines first
     languages: tuple[tuple[str, int, int], ...] = ()
+    #: the longest ``repodoc_components`` prefix holding the folder
+    component: str | None = None
 
     @property
     def name(self) -> str:
@@ -294,12 +369,28 @@ class Repository:
     files: tuple[SourceFile, ...] = ()
     folders: tuple[Folder, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: (alias, full name): ``pkg.Linear`` → ``pkg/linear.py::Linear`` (Python re-exports)
+    reexports: tuple[tuple[str, str], ...] = ()
     _file_index: dict[str, SourceFile] = field(default_factory=dict, compare=False, repr=False)
     _folder_index: dict[str, Folder] = field(default_factory=dict, compare=False, repr=False)
+    _alias_index: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    #: ``repodoc_components``: (path prefix, description), sorted by prefix
+    components: tuple[tuple[str, str], ...] = ()
+    history: History | None = None  #: what was read of git (None: no git)
 
     def __post_init__(self) -> None:
         self._file_index.update((f.path, f) for f in self.files)
         self._folder_index.update((f.path, f) for f in self.folders)
+        aliases: dict[str, list[str]] = {}
+        for alias, full in self.reexports:
+            aliases.setdefault(full, []).append(alias)
+        self._alias_index.update((k, tuple(sorted(v))) for k, v in aliases.items())
+
+    def aliases_of(self, full_name: str) -> tuple[str, ...]:
+        """The re-exported names of the symbol ``PATH::Qual``."""
+        return self._alias_index.get(full_name, ())
 
     def file(self, path: str) -> SourceFile | None:
         return self._file_index.get(path)
@@ -314,6 +405,9 @@ class Repository:
             "files": [to_jsonable(f) for f in self.files],
             "folders": [to_jsonable(f) for f in self.folders],
             "diagnostics": [to_jsonable(d) for d in self.diagnostics],
+            "reexports": [{"alias": a, "target": t} for a, t in self.reexports],
+            "components": [{"prefix": p, "description": d} for p, d in self.components],
+            "history": to_jsonable(self.history),
         }
 
 

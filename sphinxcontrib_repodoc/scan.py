@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .analysis.graph import imported_by
 from .analysis.purpose import classify
+from .analysis.reexports import reexports
 from .analysis.resolve import PythonModuleIndex
 from .discover import DiscoveredFile, discover, lexer_for, read_text
 from .extractors import extractor_for
@@ -52,6 +53,7 @@ def scan(config: RepodocConfig, progress: Progress | None = None) -> Repository:
         files=tuple(files),
         folders=tuple(folders),
         diagnostics=tuple(diagnostics),
+        reexports=tuple(reexports(files).items()),
     )
 
 
@@ -86,6 +88,7 @@ def scan_file(item: DiscoveredFile, max_bytes: int) -> tuple[SourceFile, list[Di
         symbols=facts.symbols,
         imports=facts.imports,
         parsed=facts.parsed,
+        exports=facts.exports,
     )
     return source, [*problems, *facts.diagnostics]
 

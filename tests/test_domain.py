@@ -115,16 +115,19 @@ def test_a_test_case_is_also_its_function(basic_app):
     assert found == [("method", "TestEngine.test_name"), ("test", "TestEngine.test_name")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="re-exported names are not registered: pkg/__init__.py re-exports Engine, but "
-    "`pkg.Engine` does not resolve (DESIGN: a Python symbol answers to the names it is "
-    "re-exported under)",
-)
 def test_reexported_name_resolves(basic_app):
     targets = basic_app.env.get_domain("repo").state.targets
     found = targets.resolve("pkg.Engine", ("class",)).target
     assert found is not None and found.name == "pkg/core.py::Engine"
+
+
+def test_reexported_name_is_listed_once_on_the_definition(basic_app):
+    html = (basic_app.outdir / f"{F}/pkg/core.py.html").read_text()
+    assert html.count("also importable as") == 1
+    assert (
+        '<code class="repodoc-alias docutils literal notranslate"><span class="pre">pkg.Engine'
+        in html
+    )
 
 
 # -- indices and search -------------------------------------------------------------------------

@@ -71,6 +71,18 @@ class PythonExtractor:
             return _unparsed(path, "scan", f"cannot extract: {_describe(exc)}", None)
 
 
+def _string_list(value: ast.expr | None) -> list[str] | None:
+    """The strings of a literal list or tuple of strings, else None (computed: unknown)."""
+    if not isinstance(value, ast.List | ast.Tuple):
+        return None
+    out = []
+    for elt in value.elts:
+        if not (isinstance(elt, ast.Constant) and isinstance(elt.value, str)):
+            return None
+        out.append(elt.value)
+    return out
+
+
 def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
@@ -121,6 +133,8 @@ class _Visitor:
         #: above is one too (across files it is analysis' job)
         self.unittest_classes: set[str] = set()
         self._lines: list[str] | None = None
+        #: names listed in a literal module-level ``__all__`` (None: no such list)
+        self.exports: list[str] | None = None
 
     # -- walking --------------------------------------------------------------------------
 
@@ -131,6 +145,7 @@ class _Visitor:
             symbols=tuple(scope.symbols),
             imports=tuple(self.imports),
             docstring=ast.get_docstring(node, clean=True),
+            exports=tuple(self.exports) if self.exports is not None else None,
         )
 
     def body(self, stmts: Sequence[ast.stmt], scope: _Scope, tc: bool) -> None:
@@ -261,7 +276,19 @@ class _Visitor:
         names: list[str] = []
         for target in node.targets:
             _target_names(target, names)
+        if scope.kind is None and names == ["__all__"]:
+            self.exports = _string_list(node.value)
         self.variables(names, node, None, node.value, scope, tc, following)
+
+    def visit_AugAssign(
+        self, node: ast.AugAssign, scope: _Scope, tc: bool, following: ast.stmt | None
+    ) -> None:
+        """``__all__ += [...]`` extends the exported names."""
+        target = node.target
+        if scope.kind is None and isinstance(target, ast.Name) and target.id == "__all__":
+            more = _string_list(node.value)
+            if more is not None and self.exports is not None:
+                self.exports.extend(more)
 
     def visit_AnnAssign(
         self, node: ast.AnnAssign, scope: _Scope, tc: bool, following: ast.stmt | None

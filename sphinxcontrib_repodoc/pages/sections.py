@@ -127,6 +127,7 @@ class OutlineEntry:
     is_test: bool
     anchor: str | None
     children: tuple[OutlineEntry, ...]
+    aliases: tuple[str, ...] = ()  #: re-exported names (``pkg.Linear``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +227,7 @@ def outline(repo: Repository, source: SourceFile) -> tuple[OutlineEntry, ...] | 
     anchors = symbol_anchors(source)
 
     def entry(sym: Symbol) -> OutlineEntry:
+        anchor = anchors.get((sym.qualname, sym.line))
         return OutlineEntry(
             kind=KIND_LABELS[sym.kind],
             name=sym.name,
@@ -236,8 +238,9 @@ def outline(repo: Repository, source: SourceFile) -> tuple[OutlineEntry, ...] | 
             end_line=sym.end_line,
             labels=sym.labels,
             is_test=sym.is_test,
-            anchor=anchors.get((sym.qualname, sym.line)),
+            anchor=anchor,
             children=tuple(entry(c) for c in sym.children),
+            aliases=repo.aliases_of(f"{source.path}::{sym.qualname}") if anchor else (),
         )
 
     return tuple(entry(s) for s in source.symbols)

@@ -138,6 +138,8 @@ class Targets:
                     )
                 if dotted:
                     self.dotted[dotted].append(full)
+        for alias, full in repo.reexports:  # ``pkg.Linear`` for ``pkg/linear.py::Linear``
+            self.dotted[alias].append(full)
         return self
 
     def _add(self, target: Target) -> None:

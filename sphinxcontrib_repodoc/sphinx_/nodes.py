@@ -306,6 +306,12 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
         if e.summary:
             para += nodes.Text(": ")
             para += _verbatim(e.summary)
+        if e.aliases:
+            para += nodes.Text(" · also importable as ")
+            for i, alias in enumerate(e.aliases):
+                if i:
+                    para += nodes.Text(", ")
+                para += nodes.literal(alias, alias, classes=["repodoc-alias"])
         item += para
         if e.children:
             item += _outline_list(ctx, e.children)
