@@ -91,6 +91,40 @@ OPTIONS: tuple[Option, ...] = (
         "Folders (relative to the root) searched for ``#include`` targets.",
     ),
     Option(
+        "prefer",
+        [],
+        (list, tuple),
+        "gitwildmatch path patterns deciding between equally near objects of one short name: "
+        "the object whose file matches the earliest pattern wins, without an ambiguity warning.",
+    ),
+    Option(
+        "python_bridge",
+        True,
+        (bool,),
+        "Resolve ``:py:class:``, ``:py:func:``, ``:py:mod:``… references that found no target "
+        "(no autodoc, intersphinx had its turn) to the repository object of that dotted name.",
+    ),
+    Option(
+        "max_file_bytes",
+        2_000_000,
+        (int,),
+        "Files larger than this get a page with metadata only (no listing, no symbols).",
+    ),
+    Option(
+        "source_url",
+        None,
+        (str, type(None)),
+        "Reserved for a link template to each file on its source host; not used yet.",
+    ),
+    Option(
+        "toctree_files",
+        2000,
+        (int,),
+        "Above this many files, file pages leave the global toctree (folder pages still list "
+        "them), so that sidebars stay cheap.",
+        rebuild="env",
+    ),
+    Option(
         "max_file_bytes",
         2_000_000,
         (int,),

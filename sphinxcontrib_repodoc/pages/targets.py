@@ -11,12 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import pathspec
+
 from ..model import Kind, Language
 from .plan import PageKind
 from .sections import symbol_anchors
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from ..model import Repository
     from .plan import PagePlan
@@ -99,10 +101,11 @@ class Targets:
     dotted: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_last: dict[str, list[Target]] = field(default_factory=lambda: defaultdict(list))
     python_files: set[str] = field(default_factory=set)
+    prefer: Preference | None = None
 
     @classmethod
-    def build(cls, repo: Repository, plan: PagePlan) -> Targets:
-        self = cls()
+    def build(cls, repo: Repository, plan: PagePlan, prefer: Sequence[str] = ()) -> Targets:
+        self = cls(prefer=Preference(prefer) if prefer else None)
         for folder in repo.folders:
             docname = plan.docname(PageKind.FOLDER, folder.path)
             if docname:
@@ -191,6 +194,19 @@ class Targets:
             return Resolution(found[0], (found[0],))
         return self._short(name, types, context_path, scope)
 
+    def resolve_exact_dotted(self, name: str, types: Iterable[str]) -> Target | None:
+        """Only the object whose dotted Python name (or a re-export of it) is ``name``."""
+        wanted = tuple(types)
+        if "module" in wanted:
+            module = self._exact(name, ("module",))
+            if module is not None:
+                return module
+        for full in self.dotted.get(name, ()):
+            found = self._exact(full, wanted)
+            if found is not None:
+                return found
+        return None
+
     def _exact(self, name: str, types: tuple[str, ...]) -> Target | None:
         for target in self.by_name.get(name, ()):
             if target.objtype in types:
@@ -226,8 +242,30 @@ class Targets:
             unique.values(), key=lambda t: (_distance(t, context_path, scope), t.path, t.name)
         )
         best = _distance(ranked[0], context_path, scope)
-        tied = tuple(t for t in ranked if _distance(t, context_path, scope) == best)
-        return Resolution(ranked[0], tied)
+        tied = [t for t in ranked if _distance(t, context_path, scope) == best]
+        if len(tied) > 1 and self.prefer is not None:
+            # ``repodoc_prefer``: the user's known duplicates; one clear winner is no ambiguity
+            rank = {t.name: self.prefer.rank(t.path) for t in tied}
+            top = min(rank.values())
+            if top < len(self.prefer):
+                tied = [t for t in tied if rank[t.name] == top]
+        return Resolution(tied[0], tuple(tied))
+
+
+class Preference:
+    """``repodoc_prefer``: path globs (gitwildmatch), an earlier one wins a tie."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._specs = [pathspec.PathSpec.from_lines("gitwildmatch", [p]) for p in patterns]
+
+    def __len__(self) -> int:
+        return len(self._specs)
+
+    def rank(self, path: str) -> int:
+        for i, spec in enumerate(self._specs):
+            if spec.match_file(path):
+                return i
+        return len(self._specs)
 
 
 def _matches(target: Target, written: str) -> bool:

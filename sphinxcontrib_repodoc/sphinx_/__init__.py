@@ -8,7 +8,7 @@ from .. import __version__
 from ..pages.plan import STUB_SUFFIX
 from . import events
 from .config import add_config_values, validate
-from .directives import LandingDirective, SectionDirective
+from .directives import CurrentFileDirective, LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
 from .nodes import listing_block, visit_listing_html
 from .parser import StubParser
@@ -27,6 +27,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_source_parser(StubParser)
 
     # the domain of targets, and the pages' section directive
+    RepoDomain.directives = {"currentfile": CurrentFileDirective}
     app.add_domain(RepoDomain)
     PagesDomain.directives = {"section": SectionDirective}
     app.add_domain(PagesDomain)

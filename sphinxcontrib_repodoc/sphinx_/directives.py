@@ -101,3 +101,30 @@ class LandingDirective(SphinxDirective):
         container = nodes.container(classes=["repodoc-landing"])
         container.extend(out)
         return [container]
+
+
+class CurrentFileDirective(SphinxDirective):
+    """``.. repo:currentfile:: PATH``: short names on this page resolve from ``PATH``.
+
+    Like ``py:currentmodule``: it renders nothing and gives hand-written pages the scope walk
+    that generated pages have (same class → same file → same folder → …).
+    """
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[Node]:
+        written = self.arguments[0].strip()
+        state = get_state(self.env)
+        if written.lower() == "none":
+            self.env.ref_context.pop("repo:file", None)
+        elif state is not None and state.repo.file(written) is None:
+            warn(
+                Subtype.DIRECTIVE,
+                f"repo:currentfile: no documented file {written!r}",
+                self.get_location(),
+            )
+        else:
+            self.env.ref_context["repo:file"] = written
+        return []

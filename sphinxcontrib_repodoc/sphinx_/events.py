@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
+from sphinx.util.nodes import make_refnode
 
 from ..pages.fingerprint import fingerprint
 from ..pages.plan import PagePlan, StubRenderer, render_stubs, write_stubs
 from ..pages.sections import landing
-from ..pages.targets import Targets
+from ..pages.targets import OBJECT_TYPES, Targets
 from ..scan import scan
 from .config import core_config, resolve_root
 from .domain import RepodocState, RepoDomain, get_state
@@ -73,7 +74,11 @@ def builder_inited(app: Sphinx) -> None:
     written, removed = write_stubs(texts, Path(app.srcdir), plan.stub_dir)
     max_files = app.config.repodoc_toctree_files
     state = RepodocState(
-        root=root, repo=repo, plan=plan, targets=Targets.build(repo, plan), max_files=max_files
+        root=root,
+        repo=repo,
+        plan=plan,
+        targets=Targets.build(repo, plan, app.config.repodoc_prefer),
+        max_files=max_files,
     )
     state.fingerprints = {
         docname: fingerprint(repo, plan.pages[docname], text, max_files)
@@ -222,6 +227,8 @@ def missing_reference(
     """Docstring references that find nothing are plain text; others warn once, typed."""
     if node.get("repodoc_quiet"):  # from a docstring (repo or citation references)
         return contnode
+    if node.get("refdomain") == "py" and app.config.repodoc_python_bridge:
+        return python_bridge(app, env, node, contnode)
     if node.get("refdomain") != "repo":
         return None
     if node.get("reftype") == "page":
@@ -234,6 +241,48 @@ def missing_reference(
         _node_location(node),
     )
     return contnode
+
+
+#: py role → the repo object types it may find through the bridge
+_PY_TYPES = {
+    "class": ("class",),
+    "exc": ("class",),
+    "func": ("function",),
+    "meth": ("method", "property"),
+    "attr": ("attribute", "property"),
+    "data": ("data",),
+    "const": ("data",),
+    "mod": ("module",),
+    "obj": OBJECT_TYPES,
+}
+
+
+def python_bridge(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
+) -> nodes.Node | None:
+    """An unresolved ``:py:`` reference finds the repository object of that exact dotted name.
+
+    Existing documentation gains links without rewriting its roles; the current
+    ``py:module``/``py:class`` are tried as prefixes, as the Python domain does.
+    """
+    state = get_state(env)
+    types = _PY_TYPES.get(node.get("reftype", ""))
+    if state is None or types is None:
+        return None
+    target = node["reftarget"].lstrip("~.")
+    module, cls = node.get("py:module"), node.get("py:class")
+    names = [target]
+    if module:
+        names.append(f"{module}.{target}")
+        if cls:
+            names.append(f"{module}.{cls}.{target}")
+    for name in names:
+        found = state.targets.resolve_exact_dotted(name, types)
+        if found is not None:
+            return make_refnode(
+                app.builder, node["refdoc"], found.docname, found.anchor, contnode, found.name
+            )
+    return None
 
 
 def _node_location(node: nodes.Node) -> str | None:

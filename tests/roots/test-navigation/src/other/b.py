@@ -1,0 +1,5 @@
+"""Module b."""
+
+
+def run():
+    """Run there."""

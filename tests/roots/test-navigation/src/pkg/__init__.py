@@ -1,0 +1,3 @@
+"""A package re-exporting its classes."""
+
+from .a import Thing

@@ -1,0 +1,9 @@
+"""Module a."""
+
+
+class Thing:
+    """A thing."""
+
+
+def run():
+    """Run here."""
