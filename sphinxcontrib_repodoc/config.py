@@ -114,7 +114,16 @@ OPTIONS: tuple[Option, ...] = (
         "source_url",
         None,
         (str, type(None)),
-        "Reserved for a link template to each file on its source host; not used yet.",
+        "Link template to each file and symbol on its source host, with ``{commit}``, "
+        "``{branch}``, ``{path}``, ``{line}`` and ``{end_line}`` (a file link drops the "
+        "template's ``#…`` fragment). ``\"auto\"`` uses the GitHub, GitLab or Bitbucket preset "
+        "of the ``origin`` remote. ``None``: no links.",
+    ),
+    Option(
+        "source_branch",
+        "main",
+        (str,),
+        "Used for ``{commit}`` when the commit cannot be read from git, and for ``{branch}``.",
     ),
     Option(
         "toctree_files",

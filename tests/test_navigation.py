@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from buildutil import warnings_of
 
 ROOT = "navigation"
@@ -49,11 +48,92 @@ def test_bridge_off_and_no_preference(app):
     assert "other/b.py::run" in warnings[0] and "pkg/a.py::run" in warnings[0]
 
 
-@pytest.mark.sphinx("html", testroot=ROOT)
-def test_currentfile_names_a_known_file(app):
-    (app.srcdir / "extra.rst").write_text(
+def test_currentfile_names_a_known_file(make_app, tmp_path, rootdir):
+    import shutil
+
+    src = tmp_path / "proj"  # a private copy: the page added here must not leak to other tests
+    shutil.copytree(rootdir / "test-navigation", src)
+    (src / "extra.rst").write_text(
         ":orphan:\n\nExtra\n=====\n\n.. repo:currentfile:: pkg/missing.py\n"
     )
+    app = make_app("html", srcdir=src)
     app.build()
     found = [w for w in warnings_of(app) if "repodoc.directive" in w]
     assert len(found) == 1 and "pkg/missing.py" in found[0] and "extra.rst" in found[0]
+
+
+TEMPLATE = "https://example.org/r/blob/{commit}/{path}#L{line}-L{end_line}"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot=ROOT,
+    confoverrides={"repodoc_source_url": TEMPLATE, "repodoc_source_branch": "dev"},
+)
+def test_source_links_for_files_and_symbols(app):
+    app.build()
+    assert warnings_of(app) == []
+    html = (app.outdir / f"{F}/pkg/a.py.html").read_text()
+    # not a git work tree: {commit} falls back to repodoc_source_branch
+    assert 'href="https://example.org/r/blob/dev/pkg/a.py"' in html  # the file, no fragment
+    assert 'href="https://example.org/r/blob/dev/pkg/a.py#L8-L9"' in html  # def run, lines 8-9
+    assert "_sources/" not in html  # the theme must not offer the generated stub as source
+    assert "_sources/index.rst.txt" in (app.outdir / "index.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot=ROOT)
+def test_no_source_links_without_a_template(app):
+    app.build()
+    html = (app.outdir / f"{F}/pkg/a.py.html").read_text()
+    assert "repodoc-source-link" not in html and "source on the host" not in html
+
+
+def test_auto_preset_from_the_git_remote(make_app, tmp_path, rootdir):
+    import shutil
+    import subprocess
+
+    src = tmp_path / "proj"
+    shutil.copytree(rootdir / "test-navigation", src)
+    env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin"}
+
+    def git(*args):
+        return subprocess.run(
+            ["git", "-C", str(src), *args], check=True, env=env, capture_output=True, text=True
+        ).stdout.strip()
+
+    git("init", "-q")
+    git("remote", "add", "origin", "git@github.com:org/proj.git")
+    git("add", "-A")
+    git("-c", "user.email=a@b", "-c", "user.name=n", "commit", "-qm", "init")
+    sha = git("rev-parse", "HEAD")
+    app = make_app("html", srcdir=src, confoverrides={"repodoc_source_url": "auto"})
+    app.build()
+    app.cleanup()
+    page = app.outdir / f"{F}/pkg/a.py.html"
+    # the documented root is src/ inside the work tree: paths are the work tree's
+    assert f'href="https://github.com/org/proj/blob/{sha}/src/pkg/a.py#L8-L9"' in page.read_text()
+
+    # a new commit that changes no documented file: pages are rewritten with the new commit,
+    # none is read again
+    (src / "notes.txt").write_text("x\n")
+    git("add", "notes.txt")
+    git("-c", "user.email=a@b", "-c", "user.name=n", "commit", "-qm", "notes")
+    (src / "notes.txt").unlink()
+    git("rm", "-q", "--cached", "notes.txt")
+    git("-c", "user.email=a@b", "-c", "user.name=n", "commit", "-qm", "drop notes")
+    new = git("rev-parse", "HEAD")
+    again = make_app("html", srcdir=src, confoverrides={"repodoc_source_url": "auto"})
+    read: list[str] = []
+    again.connect("env-before-read-docs", lambda _a, _e, docnames: read.extend(docnames))
+    again.build()
+    assert read == []
+    assert f"blob/{new}/src/pkg/a.py#L8-L9" in page.read_text()
+
+
+@pytest.mark.sphinx("html", testroot=ROOT, confoverrides={"repodoc_source_url": "{nope}"})
+def test_a_bad_template_is_a_config_error(app_params, make_app):
+    from sphinx.errors import ConfigError
+
+    args, kwargs = app_params
+    with pytest.raises(ConfigError, match="repodoc_source_url"):
+        make_app(*args, **kwargs)

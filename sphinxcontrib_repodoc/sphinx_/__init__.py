@@ -43,6 +43,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", events.check_consistency)
     app.connect("missing-reference", events.missing_reference, priority=900)
     app.connect("doctree-resolved", events.doctree_resolved)
+    app.connect("html-page-context", events.html_page_context)
     app.connect("build-finished", events.build_finished)
 
     return {

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 
 from ..config import OPTIONS, RepodocConfig
+from ..sourcelinks import check_template
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,6 +48,11 @@ def validate(app: Sphinx, config: Config) -> None:
             f"exclude_patterns hides repodoc_stub_dir {stub_dir!r}: the generated pages would "
             "never be read. Remove the pattern or choose another repodoc_stub_dir."
         )
+    url = config.repodoc_source_url
+    if url not in (None, "auto"):
+        problem = check_template(url)
+        if problem:
+            raise ConfigError(f"repodoc_source_url {url!r}: {problem}")
     if config.repodoc_max_file_bytes < 0 or config.repodoc_toctree_files < 0:
         raise ConfigError("repodoc_max_file_bytes and repodoc_toctree_files must be >= 0")
 

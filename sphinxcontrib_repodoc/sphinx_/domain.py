@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..model import Repository
     from ..pages.plan import PagePlan
     from ..pages.targets import Target, Targets
+    from ..sourcelinks import SourceLinks
 
 #: object type → its role
 TYPE_ROLE = {t: r for r, ts in ROLE_TYPES.items() if r != "obj" for t in ts}
@@ -46,6 +47,7 @@ class RepodocState:
     plan: PagePlan
     targets: Targets
     max_files: int
+    links: SourceLinks | None = None  #: links to the source host, if configured
     fingerprints: dict[str, str] = field(default_factory=dict)
     landing_fingerprints: dict[str, str] = field(default_factory=dict)
 

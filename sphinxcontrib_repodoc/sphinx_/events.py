@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.display import status_iterator
 from sphinx.util.nodes import make_refnode
 
+from .. import sourcelinks
 from ..pages.fingerprint import fingerprint
 from ..pages.plan import PagePlan, StubRenderer, render_stubs, write_stubs
 from ..pages.sections import landing
@@ -27,7 +28,7 @@ from ..scan import scan
 from .config import core_config, resolve_root
 from .domain import RepodocState, RepoDomain, get_state
 from .logging import Subtype, report, warn
-from .nodes import plain_listings
+from .nodes import plain_listings, resolve_source_links
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,6 +85,9 @@ def builder_inited(app: Sphinx) -> None:
         docname: fingerprint(repo, plan.pages[docname], text, max_files)
         for docname, text in texts.items()
     }
+    state.links = sourcelinks.resolve(
+        root, app.config.repodoc_source_url, app.config.repodoc_source_branch
+    )
     domain.state = state
     _remove_old_output(app, removed)
     for diagnostic in sorted(repo.diagnostics, key=lambda d: (d.path or "", d.line or 0)):
@@ -163,12 +167,18 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     previous = _load_previous(app)
     if previous.get("files") != [f.path for f in state.repo.files]:
         return sorted(env.found_docs)
+    if previous.get("links") != _links_key(state):  # a new commit: every source link moved
+        return sorted(d for d in env.found_docs if state.plan.page(d) is not None)
     old_keys: dict[str, str] = previous.get("targets", {})
     new_keys = _target_digests(state)
     changed = {k for k in old_keys.keys() | new_keys.keys() if old_keys.get(k) != new_keys.get(k)}
     if not changed:
         return []
     return sorted(d for d, keys in _domain(env).refs.items() if changed.intersection(keys))
+
+
+def _links_key(state: RepodocState) -> list[str] | None:
+    return [state.links.template, state.links.prefix] if state.links else None
 
 
 def _target_digests(state: RepodocState) -> dict[str, str]:
@@ -194,8 +204,25 @@ def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    state = get_state(app.env)
+    resolve_source_links(doctree, state.links if state else None)
     if app.builder.format != "html":
         plain_listings(doctree)
+
+
+def html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """A generated page's "page source" is a stub: themes must not link to it."""
+    state = get_state(app.env)
+    if state is not None and state.plan.page(pagename) is not None:
+        context["show_source"] = False
+        context["display_github"] = context["display_gitlab"] = False
+        context["display_bitbucket"] = False
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
@@ -302,6 +329,7 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
         "fingerprints": dict(sorted(state.fingerprints.items())),
         "landings": _landing_fingerprints(app.env, state),
         "targets": dict(sorted(_target_digests(state).items())),
+        "links": _links_key(state),
     }
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

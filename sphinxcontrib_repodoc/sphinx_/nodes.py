@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from ..model import Repository
     from ..pages.plan import Page, PagePlan
+    from ..sourcelinks import SourceLinks
 
 
 class listing_block(nodes.literal_block):
@@ -34,6 +35,34 @@ class listing_block(nodes.literal_block):
     found through the domain instead. HTML renders it with a line anchor on every line;
     other builders get a plain literal block (see :func:`plain_listings`).
     """
+
+
+class source_link(nodes.Inline, nodes.Element):
+    """A link to the source host, filled in when writing (see :func:`resolve_source_links`).
+
+    The commit in the URL changes with every commit: resolving it at write time keeps pages
+    from being re-read for it (they are only rewritten).
+    """
+
+    def __init__(
+        self, path: str, line: int | None, end_line: int | None, text: str, separator: str
+    ) -> None:
+        super().__init__(
+            "", path=path, line=line, end_line=end_line, text=text, separator=separator
+        )
+
+
+def resolve_source_links(doctree: nodes.Node, links: SourceLinks | None) -> None:
+    """Each placeholder becomes its separator and an external link, or nothing."""
+    for node in list(doctree.findall(source_link)):
+        if links is None:
+            node.parent.remove(node)
+            continue
+        url = links.url(node["path"], node["line"], node["end_line"])
+        ref = nodes.reference(
+            node["text"], node["text"], refuri=url, internal=False, classes=["repodoc-source-link"]
+        )
+        node.replace_self([nodes.Text(node["separator"]), ref])
 
 
 def _verbatim(text: str) -> nodes.inline:
@@ -233,6 +262,7 @@ def navigation(ctx: Context, path: str) -> list[nodes.Node]:
     source = ctx.repo.file(path)
     if source is not None:
         parts.extend([" · Folder ", ctx.folder_link(source.folder)])
+        parts.append(source_link(path, None, None, "source on the host", " · "))
     return [_para(*parts, classes=["repodoc-navigation"])]
 
 
@@ -303,6 +333,8 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
             para += nodes.inline(text, text, classes=["repodoc-labels"])
         para += nodes.Text(" — ")
         para += ctx.line_link(e.line, f"line {e.line}")
+        if ctx.page is not None:
+            para += source_link(ctx.page.path, e.line, e.end_line, "source", " · ")
         if e.summary:
             para += nodes.Text(": ")
             para += _verbatim(e.summary)
