@@ -154,6 +154,9 @@ class Listing:
     sha256: str
     skipped: str | None
     lines: int
+    #: names in the listing that are links: (line, or 0 for every line; name; target file;
+    #: anchor in the target's overview page: a symbol's id, ``L-12``, or "" for the page)
+    links: tuple[tuple[int, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +280,65 @@ def dependencies(repo: Repository, source: SourceFile) -> Dependencies | None:
 
 
 def listing(repo: Repository, source: SourceFile) -> Listing:
-    return Listing(source.path, source.lexer, source.sha256, source.skipped, source.lines)
+    return Listing(
+        source.path,
+        source.lexer,
+        source.sha256,
+        source.skipped,
+        source.lines,
+        listing_links(repo, source),
+    )
+
+
+def listing_links(repo: Repository, source: SourceFile) -> tuple[tuple[int, str, str, str], ...]:
+    """Which names of a listing link where: cheap, from the model, no type inference.
+
+    A definition's name links to its outline entry; the file's own top-level names and the
+    names its imports bind link to their definition line wherever they appear; the module
+    named by an import statement links to that file's page on the import's line.
+    """
+    links: dict[tuple[int, str], tuple[str, str]] = {}
+    anchors = symbol_anchors(source)
+    for sym in source.all_symbols():
+        anchor = anchors.get((sym.qualname, sym.line))
+        # ``self.x = x``: the line names x twice, only one is the definition
+        if anchor and sym.kind is not Kind.HEADING and "instance" not in sym.labels:
+            links[sym.line, sym.name] = (source.path, anchor)
+    for sym in source.symbols:
+        if sym.kind is not Kind.HEADING:
+            links.setdefault((0, sym.name), (source.path, line_anchor(sym.line)))
+    for imp in source.imports:
+        if imp.origin is not Origin.LOCAL or not imp.target or repo.file(imp.target) is None:
+            continue
+        links[imp.line, imp.module.rpartition(".")[2]] = (imp.target, "")
+        if imp.alias:
+            links[imp.line, imp.alias] = (imp.target, "")
+            links.setdefault((0, imp.alias), (imp.target, ""))
+        for name in imp.names:
+            if name.name == "*":
+                continue
+            where = _definition(repo, imp.target, name.name)
+            links[imp.line, name.name] = where
+            links.setdefault((0, name.alias or name.name), where)
+    return tuple(sorted((line, name, *where) for (line, name), where in links.items()))
+
+
+def _definition(repo: Repository, path: str, name: str) -> tuple[str, str]:
+    """Where ``name`` imported from the file ``path`` is defined (following re-exports)."""
+    target = repo.file(path)
+    if target is not None:
+        for sym in target.symbols:
+            if sym.name == name:
+                return path, line_anchor(sym.line)
+        if target.module:
+            for alias, full in repo.reexports:
+                if alias == f"{target.module}.{name}":
+                    where, _, qual = full.partition("::")
+                    defined = repo.file(where)
+                    for sym in defined.symbols if defined else ():
+                        if sym.qualname == qual:
+                            return where, line_anchor(sym.line)
+    return path, ""
 
 
 def keywords(repo: Repository, source: SourceFile) -> tuple[Keyword, ...] | None:

@@ -15,6 +15,7 @@ from ..discover import read_text
 from ..pages import sections as S
 from ..pages.plan import PageKind
 from .docstrings import render_docstring
+from .listing import render as render_listing
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -75,18 +76,23 @@ def _verbatim(text: str) -> nodes.inline:
 
 
 def visit_listing_html(self: Any, node: listing_block) -> None:
-    """HTML: highlight ``node["code"]`` with per-line anchors (``#L-12``)."""
+    """HTML: highlighted code, an anchor per line (``#L-12``), resolved names as links."""
     lang = node.get("language", "default")
-    highlighted = self.highlighter.highlight_block(
-        node["code"],
-        lang,
-        opts=self.config.highlight_options.get(lang, {}),
-        linenos=self.config.html_codeblock_linenos_style or True,
-        location=node,
-        **node.get("highlight_args", {}),
-    )
+    state = self.builder.env.get_domain("repo").state
+    current = self.builder.current_docname
+    targets: dict[tuple[int, str], str] = {}
+    for line, name, path, anchor in node.get("links", ()):
+        docname = state.plan.docname(PageKind.FILE, path) if state else None
+        if docname is None:
+            continue
+        uri = "" if docname == current else self.builder.get_relative_uri(current, docname)
+        targets[line, name] = uri + (f"#{anchor}" if anchor else "") if uri or anchor else "#"
+
+    def link(line: int, name: str) -> str | None:
+        return targets.get((line, name)) or targets.get((0, name))
+
     starttag = self.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
-    self.body.append(starttag + highlighted + "</div>\n")
+    self.body.append(starttag + render_listing(node["code"], lang, link) + "</div>\n")
     raise nodes.SkipNode
 
 
@@ -402,8 +408,7 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
         "",
         code=text,
         language=data.lexer,
-        linenos=True,
-        highlight_args={"lineanchors": "L", "anchorlinenos": True, "linenostart": 1},
+        links=[list(link) for link in data.links],
         classes=["repodoc-listing"],
     )
     return [_section("source", "Source", block)]
@@ -579,3 +584,4 @@ BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
     "contents": contents,  # type: ignore[dict-item]
     "toctree": toctree,  # type: ignore[dict-item]
 }
+

@@ -1,0 +1,80 @@
+"""HTML for source listings: Pygments tokens, an anchor on every line, names as links.
+
+Pygments' own HTML formatter cannot link a token to a page of ours, so this is a small
+formatter of its own: the same CSS classes (Sphinx's ``pygments.css`` styles it), an id per
+line (``#L-12``), and the names the model resolved (:func:`..pages.sections.listing_links`)
+wrapped in links.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from typing import TYPE_CHECKING
+
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Token
+from pygments.util import ClassNotFound
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pygments.lexer import Lexer
+    from pygments.token import _TokenType
+
+
+@functools.cache
+def _lexer(alias: str) -> Lexer:
+    try:
+        return get_lexer_by_name(alias, stripnl=False, ensurenl=True)
+    except ClassNotFound:
+        return get_lexer_by_name("text", stripnl=False, ensurenl=True)
+
+
+@functools.cache
+def css_class(ttype: _TokenType) -> str:
+    """Pygments' short class for a token type (``k``, ``nf``, ``s2``…)."""
+    suffix = ""
+    while True:
+        short = STANDARD_TYPES.get(ttype)
+        if short is not None:
+            return short + suffix
+        suffix = ttype[-1] + suffix
+        ttype = ttype.parent
+
+
+def render(code: str, alias: str, link: Callable[[int, str], str | None]) -> str:
+    """The highlighted listing; ``link(line, name)`` gives a name's href, or None."""
+    lines = code.count("\n") + 1
+    width = len(str(lines))
+    out = ['<div class="highlight"><pre><span></span>']
+    parts: list[str] = []
+    lineno = 1
+
+    def flush() -> None:
+        out.append(
+            f'<span id="L-{lineno}"></span><a href="#L-{lineno}">'
+            f'<span class="linenos">{lineno:>{width}}</span></a>{"".join(parts)}\n'
+        )
+
+    for ttype, value in _lexer(alias).get_tokens(code):
+        for i, chunk in enumerate(value.split("\n")):
+            if i:
+                flush()
+                lineno += 1
+                parts = []
+            if not chunk:
+                continue
+            text = html.escape(chunk, quote=False)
+            cls = css_class(ttype)
+            if cls:
+                text = f'<span class="{cls}">{text}</span>'
+            if ttype in Token.Name:
+                href = link(lineno, chunk)
+                if href is not None:
+                    text = f'<a class="repodoc-xref" href="{html.escape(href)}">{text}</a>'
+            parts.append(text)
+    if parts:
+        flush()
+    out.append("</pre></div>\n")
+    return "".join(out)
