@@ -137,3 +137,31 @@ def test_a_bad_template_is_a_config_error(app_params, make_app):
     args, kwargs = app_params
     with pytest.raises(ConfigError, match="repodoc_source_url"):
         make_app(*args, **kwargs)
+
+
+def test_intersphinx_links_from_a_domain_only_project(basic_app, make_app, tmp_path):
+    """A second project loads the extension with ``repodoc_root = None`` (no scan) and links
+    into the first one's inventory."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "conf.py").write_text(
+        "extensions = ['sphinx.ext.intersphinx', 'sphinxcontrib_repodoc']\n"
+        "repodoc_root = None\n"
+        f"intersphinx_mapping = {{'basic': ({str(basic_app.outdir)!r}, "
+        f"{str(basic_app.outdir / 'objects.inv')!r})}}\n"
+    )
+    (other / "index.rst").write_text(
+        "Other\n=====\n\n"
+        ":external+basic:repo:class:`pkg/core.py::Engine` and "
+        ":external+basic:repo:file:`pkg/util.py` and "
+        ":external+basic:repo:meth:`pkg/core.py::Engine.start`.\n"
+    )
+    app = make_app("html", srcdir=other)
+    app.build()
+    html = (app.outdir / "index.html").read_text()
+    base = str(basic_app.outdir)
+    assert f'href="{base}/{F}/pkg/core.py.html#Engine"' in html
+    assert f'href="{base}/{F}/pkg/util.py.html"' in html
+    assert f'href="{base}/{F}/pkg/core.py.html#Engine.start"' in html
+    assert not (app.srcdir / "repodoc").exists()  # domain only: nothing scanned or written
+    assert warnings_of(app) == []
