@@ -126,6 +126,14 @@ OPTIONS: tuple[Option, ...] = (
         "Used for ``{commit}`` when the commit cannot be read from git, and for ``{branch}``.",
     ),
     Option(
+        "diagrams",
+        True,
+        (bool,),
+        "Draw a file's import neighbourhood and a folder's subfolder dependencies with "
+        "Graphviz (``dot``, or sphinx.ext.graphviz's ``graphviz_dot``) in HTML; without "
+        "``dot``, and in other builders, they are shown as text.",
+    ),
+    Option(
         "toctree_files",
         2000,
         (int,),

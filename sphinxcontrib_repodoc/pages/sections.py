@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Kind, Language, Origin, Symbol, first_paragraph
+from .diagrams import neighbourhood, subfolders
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -519,6 +520,7 @@ FILE_SECTIONS: dict[str, Callable[[Repository, SourceFile], object]] = {
     "imports": imports,
     "importers": importers,
     "neighbours": neighbours,
+    "diagram": neighbourhood,
 }
 """Sections that show one file: the same set serves the overview, keyword and related pages."""
 
@@ -526,4 +528,5 @@ FOLDER_SECTIONS: dict[str, Callable[..., object]] = {
     "folder-summary": folder_summary,
     "contents": contents,
     "toctree": toctree,
+    "folder-diagram": subfolders,
 }

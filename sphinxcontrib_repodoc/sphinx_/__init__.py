@@ -8,6 +8,7 @@ from .. import __version__
 from ..pages.plan import STUB_SUFFIX
 from . import events
 from .config import add_config_values, validate
+from .diagrams import repo_graph, visit_graph_html
 from .directives import CurrentFileDirective, LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
 from .nodes import listing_block, visit_listing_html
@@ -33,6 +34,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_domain(PagesDomain)
     app.add_directive("repodoc", LandingDirective)
     app.add_node(listing_block, html=(visit_listing_html, None))
+    app.add_node(repo_graph, html=(visit_graph_html, None))
 
     # the build: scan once, then tell Sphinx precisely what changed
     app.connect("config-inited", validate)

@@ -26,6 +26,7 @@ from ..pages.sections import landing
 from ..pages.targets import OBJECT_TYPES, Targets
 from ..scan import scan
 from .config import core_config, resolve_root
+from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
 from .logging import Subtype, report, warn
 from .nodes import plain_listings, resolve_source_links
@@ -89,6 +90,8 @@ def builder_inited(app: Sphinx) -> None:
         root, app.config.repodoc_source_url, app.config.repodoc_source_branch
     )
     domain.state = state
+    if app.config.repodoc_diagrams and dot_program(app) is None:
+        logger.info("repodoc: Graphviz 'dot' not found: diagrams are shown as text")
     _remove_old_output(app, removed)
     for diagnostic in sorted(repo.diagnostics, key=lambda d: (d.path or "", d.line or 0)):
         report(diagnostic)
@@ -167,7 +170,9 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     previous = _load_previous(app)
     if previous.get("files") != [f.path for f in state.repo.files]:
         return sorted(env.found_docs)
-    if previous.get("links") != _links_key(state):  # a new commit: every source link moved
+    if previous.get("links") != _links_key(state) or previous.get("dot") != bool(
+        dot_program(app)
+    ):  # a new commit moves every source link; Graphviz installed or gone redraws diagrams
         return sorted(d for d in env.found_docs if state.plan.page(d) is not None)
     old_keys: dict[str, str] = previous.get("targets", {})
     new_keys = _target_digests(state)
@@ -206,6 +211,7 @@ def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     state = get_state(app.env)
     resolve_source_links(doctree, state.links if state else None)
+    resolve_graphs(app, doctree, docname)
     if app.builder.format != "html":
         plain_listings(doctree)
 
@@ -330,6 +336,7 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
         "landings": _landing_fingerprints(app.env, state),
         "targets": dict(sorted(_target_digests(state).items())),
         "links": _links_key(state),
+        "dot": bool(dot_program(app)),
     }
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from sphinx import addnodes
 from ..discover import read_text
 from ..pages import sections as S
 from ..pages.plan import PageKind
+from .diagrams import graph_section
 from .docstrings import render_docstring
 from .listing import render as render_listing
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.util.docutils import SphinxDirective
 
     from ..model import Repository
+    from ..pages.diagrams import Graph
     from ..pages.plan import Page, PagePlan
     from ..sourcelinks import SourceLinks
 
@@ -569,6 +571,11 @@ def make_toctree(
     return wrapper
 
 
+def diagram(ctx: Context, data: Graph) -> list[nodes.Node]:
+    """A file's import neighbourhood or a folder's subfolder dependencies."""
+    return [graph_section(data)]
+
+
 BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
     "metadata": metadata,  # type: ignore[dict-item]
     "navigation": navigation,  # type: ignore[dict-item]
@@ -583,5 +590,7 @@ BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
     "folder-summary": folder_summary,  # type: ignore[dict-item]
     "contents": contents,  # type: ignore[dict-item]
     "toctree": toctree,  # type: ignore[dict-item]
+    "diagram": diagram,  # type: ignore[dict-item]
+    "folder-diagram": diagram,  # type: ignore[dict-item]
 }
 

@@ -93,7 +93,14 @@ def test_stub_text_lists_sections_and_depends_only_on_path(repo):
     plan = PagePlan.build(repo, "repodoc")
     texts = render_stubs(plan, StubRenderer(), repo.name)
     text = texts["repodoc/files/pkg/a.py"]
-    assert sections_in(text) == ["metadata", "summary", "outline", "dependencies", "listing"]
+    assert sections_in(text) == [
+        "metadata",
+        "summary",
+        "outline",
+        "dependencies",
+        "diagram",
+        "listing",
+    ]
     assert "Module a" not in text  # content comes from the model, not the stub
 
 

@@ -1,0 +1,182 @@
+"""Diagrams: Graphviz SVG inlined in HTML pages where ``dot`` exists, text everywhere else.
+
+``dot`` reads the graph on stdin and writes SVG on stdout; results are cached under the
+doctree folder by the hash of the graph, so a rebuild only pays for graphs that changed.
+Inlined SVG keeps every node a link relative to the page itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from ..pages.plan import PageKind
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+    from ..pages.diagrams import Graph
+
+TITLES = {"files": "Import neighbourhood", "folders": "Dependencies between subfolders"}
+
+
+class repo_graph(nodes.General, nodes.Element):
+    """A graph of repository paths (see :class:`..pages.diagrams.Graph`)."""
+
+
+def graph_section(graph: Graph) -> nodes.section:
+    """The titled section holding one graph."""
+    ident = "diagram" if graph.kind == "files" else "folder-diagram"
+    sect = nodes.section(ids=[f"repodoc-{ident}"], classes=[f"repodoc-{ident}"])
+    sect += nodes.title(TITLES[graph.kind], TITLES[graph.kind])
+    sect += graph_node(graph)
+    return sect
+
+
+def graph_node(graph: Graph) -> repo_graph:
+    return repo_graph(
+        "",
+        kind=graph.kind,
+        center=graph.center,
+        graph_nodes=list(graph.nodes),
+        edges=[list(e) for e in graph.edges],
+        more_in=graph.more_in,
+        more_out=graph.more_out,
+    )
+
+
+def dot_program(app: Sphinx) -> str | None:
+    """The ``dot`` to run (``graphviz_dot`` when sphinx.ext.graphviz is loaded), if present."""
+    if not app.config.repodoc_diagrams:
+        return None
+    return shutil.which(getattr(app.config, "graphviz_dot", None) or "dot")
+
+
+def to_dot(node: repo_graph, url: Callable[[str], str]) -> str:
+    """The DOT source; ``url(path)`` is the page of a node, relative to the current page."""
+    kind = node["kind"]
+    lines = [
+        "digraph repodoc {",
+        '  graph [rankdir=LR, bgcolor="transparent", fontname="sans-serif", fontsize=10];',
+        '  node [shape=box, style="rounded,filled", fillcolor="#f4f6f8", color="#8a96a3",'
+        ' fontname="sans-serif", fontsize=10];',
+        '  edge [color="#8a96a3", arrowsize=0.6];',
+    ]
+    ids = {path: f"n{i}" for i, path in enumerate(node["graph_nodes"])}
+    for path, ident in ids.items():
+        label = path.rpartition("/")[2] if kind == "folders" else path
+        extra = ', fillcolor="#dbe9f6", penwidth=1.6' if path == node["center"] else ""
+        lines.append(
+            f'  {ident} [label="{_escape(label)}", tooltip="{_escape(path)}", '
+            f'URL="{_escape(url(path))}", target="_top"{extra}];'
+        )
+    for src, dst in node["edges"]:
+        lines.append(f"  {ids[src]} -> {ids[dst]};")
+    for count, side in ((node["more_in"], "in"), (node["more_out"], "out")):
+        if count:
+            lines.append(f'  more_{side} [label="+{count} more", shape=plaintext, style=""];')
+            center = ids.get(node["center"])
+            if center:
+                edge = f"more_{side} -> {center}" if side == "in" else f"{center} -> more_{side}"
+                lines.append(f"  {edge} [style=dashed];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render_svg(dot: str, program: str, cache: Path) -> str | None:
+    """SVG for ``dot`` (cached by its hash), or None when Graphviz fails."""
+    key = hashlib.sha1(dot.encode()).hexdigest()
+    cached = cache / f"{key}.svg"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    try:
+        out = subprocess.run(
+            [program, "-Tsvg"], input=dot.encode(), capture_output=True, timeout=60, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    svg = out.stdout.decode("utf-8", "replace")
+    svg = svg[svg.find("<svg") :] if "<svg" in svg else ""
+    # ids such as "node1" must not collide with the page's own anchors
+    svg = re.sub(r'\bid="', 'id="repodoc-graph-', svg)
+    cache.mkdir(parents=True, exist_ok=True)
+    cached.write_text(svg, encoding="utf-8")
+    return svg
+
+
+def _page_url(translator: Any, kind: str, path: str) -> str:
+    state = translator.builder.env.get_domain("repo").state
+    docname = state.plan.docname(PageKind(kind), path) if state else None
+    if docname is None:
+        return ""
+    return translator.builder.get_relative_uri(translator.builder.current_docname, docname)
+
+
+def visit_graph_html(self: Any, node: repo_graph) -> None:
+    program = node.get("dot_program")
+    svg = None
+    if program:
+        dot = to_dot(node, lambda path: _page_url(self, node["kind"], path))
+        svg = render_svg(dot, program, Path(self.builder.doctreedir) / "repodoc-svg")
+    if svg:
+        self.body.append(f'<div class="repodoc-graph">{svg}</div>\n')
+    raise nodes.SkipNode
+
+
+def text_fallback(node: repo_graph, url: Callable[[str], str]) -> list[nodes.Node]:
+    """The graph as lines of links: who imports whom."""
+    by_source: dict[str, list[str]] = {}
+    for src, dst in node["edges"]:
+        by_source.setdefault(src, []).append(dst)
+    items = nodes.bullet_list(classes=["repodoc-graph-text"])
+    for src in sorted(by_source):
+        para = nodes.paragraph()
+        para += _link(src, url)
+        para += nodes.Text(" → ")
+        for i, dst in enumerate(sorted(by_source[src])):
+            if i:
+                para += nodes.Text(", ")
+            para += _link(dst, url)
+        items += nodes.list_item("", para)
+    out: list[nodes.Node] = [items]
+    more = [f"{node['more_in']:,} more importers"] if node["more_in"] else []
+    more += [f"{node['more_out']:,} more imports"] if node["more_out"] else []
+    if more:
+        out.append(nodes.paragraph("", "… and " + ", ".join(more) + "."))
+    return out
+
+
+def _link(path: str, url: Callable[[str], str]) -> nodes.Node:
+    text = nodes.literal(path, path)
+    target = url(path)
+    return nodes.reference("", "", text, refuri=target, internal=True) if target else text
+
+
+def resolve_graphs(app: Sphinx, doctree: nodes.Node, docname: str) -> None:
+    """Keep graphs for HTML with ``dot``; everything else gets the text form."""
+    program = dot_program(app) if app.builder.format == "html" else None
+    state = app.env.get_domain("repo").state  # type: ignore[attr-defined]
+    for node in list(doctree.findall(repo_graph)):
+        if program:
+            node["dot_program"] = program
+            continue
+
+        def url(path: str, kind: str = node["kind"]) -> str:
+            target = state.plan.docname(PageKind(kind), path) if state else None
+            return app.builder.get_relative_uri(docname, target) if target else ""
+
+        node.replace_self(text_fallback(node, url))
