@@ -141,26 +141,6 @@ OPTIONS: tuple[Option, ...] = (
         "them), so that sidebars stay cheap.",
         rebuild="env",
     ),
-    Option(
-        "max_file_bytes",
-        2_000_000,
-        (int,),
-        "Files larger than this get a page with metadata only (no listing, no symbols).",
-    ),
-    Option(
-        "source_url",
-        None,
-        (str, type(None)),
-        "Reserved for a link template to each file on its source host; not used yet.",
-    ),
-    Option(
-        "toctree_files",
-        2000,
-        (int,),
-        "Above this many files, file pages leave the global toctree (folder pages still list "
-        "them), so that sidebars stay cheap.",
-        rebuild="env",
-    ),
 )
 
 
