@@ -23,4 +23,22 @@ repodoc_exclude = [
     "__pycache__/",
     "*.egg-info/",
 ]
+# The parts of the architecture, shown on file and folder pages (longest prefix wins).
+repodoc_components = {
+    "sphinxcontrib_repodoc/": "the extension",
+    "sphinxcontrib_repodoc/analysis/": "analysis: what needs more than one file",
+    "sphinxcontrib_repodoc/extractors/": "extractors: one file at a time, per language",
+    "sphinxcontrib_repodoc/pages/": "pages: plain data of every page and section",
+    "sphinxcontrib_repodoc/sphinx_/": "the Sphinx glue",
+    "tests/": "the test suite",
+    "demo_project/": "this documentation",
+}
+# Where the polyglot sample's `#include <vec/vec.h>` is found (see languages.rst).
+repodoc_cpp_include_dirs = ["demo_project/polyglot/csrc"]
+# analysis/tests.py maps tests to code: its name looks like a test module's, but it is not one
+repodoc_purpose = {"sphinxcontrib_repodoc/analysis/tests.py": "source"}
 # end of repodoc options
+
+# Links to this repository on its source host, from the origin remote (GitHub, GitLab or
+# Bitbucket); none when the remote is elsewhere.
+repodoc_source_url = "auto"

@@ -18,6 +18,7 @@ from .model import Repository, SourceFile, to_jsonable
 from .scan import scan
 
 _LIST_OPTIONS = ("include", "exclude", "python_paths", "cpp_include_dirs")
+_INT_OPTIONS = ("git_commits", "related_files")
 
 
 def model_json(repo: Repository) -> dict[str, Any]:
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         if option.name in _LIST_OPTIONS:
             cmd.add_argument(flag, action="append", default=None, metavar="PATTERN",
                              help=f"{option.help} (repeatable)")  # fmt: skip
-        elif option.name == "max_file_bytes":
+        elif option.name == "max_file_bytes" or option.name in _INT_OPTIONS:
             cmd.add_argument(flag, type=int, default=option.default, help=option.help)
     return parser
 
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.path} is not a folder", file=sys.stderr)
         return 2
     values: dict[str, Any] = {"max_file_bytes": args.max_file_bytes}
+    values.update((name, getattr(args, name)) for name in _INT_OPTIONS)
     for name in _LIST_OPTIONS:
         given = getattr(args, name)
         if given is not None:

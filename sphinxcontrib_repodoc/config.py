@@ -88,7 +88,9 @@ OPTIONS: tuple[Option, ...] = (
         "cpp_include_dirs",
         [],
         (list, tuple),
-        "Folders (relative to the root) searched for ``#include`` targets.",
+        "Folders (relative to the root) searched for ``#include`` targets, after the including "
+        "file's folder (for quoted names) and before a unique path-suffix match across "
+        "the tree.",
     ),
     Option(
         "prefer",
@@ -116,7 +118,7 @@ OPTIONS: tuple[Option, ...] = (
         (str, type(None)),
         "Link template to each file and symbol on its source host, with ``{commit}``, "
         "``{branch}``, ``{path}``, ``{line}`` and ``{end_line}`` (a file link drops the "
-        "template's ``#…`` fragment). ``\"auto\"`` uses the GitHub, GitLab or Bitbucket preset "
+        'template\'s ``#…`` fragment). ``"auto"`` uses the GitHub, GitLab or Bitbucket preset '
         "of the ``origin`` remote. ``None``: no links.",
     ),
     Option(
@@ -141,6 +143,63 @@ OPTIONS: tuple[Option, ...] = (
         "them), so that sidebars stay cheap.",
         rebuild="env",
     ),
+    Option(
+        "purpose",
+        {},
+        (dict,),
+        "Purpose overrides: gitwildmatch pattern → purpose (``source``, ``test``, "
+        "``test-support``, ``benchmark``, ``example``, ``docs``, ``build``, ``ci``, ``config``, "
+        "``generated``, ``vendored``, ``data``). The first matching pattern wins over the "
+        "built-in classification, and the page says which pattern set it.",
+    ),
+    Option(
+        "components",
+        {},
+        (dict,),
+        'The architecture\'s parts: path prefix → description, e.g. ``{"aten/": "ATen, the '
+        'C++ tensor library"}``. Each file and folder shows the component of the longest '
+        "prefix holding it; files of one component are related.",
+    ),
+    Option(
+        "test_command",
+        {},
+        (dict,),
+        "How the project runs its tests: gitwildmatch pattern → command template, e.g. "
+        '``{"test/**/*.py": "python test/run_test.py -i {module}"}``. Placeholders: '
+        "``{path}`` (the test file), ``{module}`` (its dotted module, else its path without "
+        "suffix), ``{stem}`` (its name without suffix), ``{nodeid}`` (``path::Class::test``), "
+        "``{qualname}`` (``Class.test``) and ``{name}`` (``test``; a template using either gives "
+        "no whole-file command). Without a match: pytest "
+        "node ids, ``python -m unittest`` for unittest-only trees without pytest configuration, "
+        "``--gtest_filter`` for gtest cases.",
+    ),
+    Option(
+        "findings",
+        {},
+        (dict,),
+        "Turn finding rules on or off: rule id or category (``security``, ``performance``, "
+        "``patterns``) → ``True`` / ``False``. A rule id wins over its category; every rule is "
+        "on by default.",
+    ),
+    Option(
+        "related_files",
+        10,
+        (int,),
+        "How many related files (ranked, with their reasons) a file's related page shows.",
+    ),
+    Option(
+        "git_commits",
+        500,
+        (int,),
+        "How many of the latest commits are read (one ``git log`` per build) for co-change "
+        "and last-change data; 0 turns history off.",
+    ),
+    Option(
+        "show_authors",
+        False,
+        (bool,),
+        "Show the author of each file's last change (off by default).",
+    ),
 )
 
 
@@ -156,6 +215,17 @@ class RepodocConfig:
     max_file_bytes: int = 2_000_000
     #: absolute folders never scanned (Sphinx's output, the stub folder)
     skip_dirs: tuple[Path, ...] = field(default=())
+    #: ``repodoc_purpose``: (pattern, purpose value), in the user's order
+    purpose: tuple[tuple[str, str], ...] = ()
+    #: ``repodoc_components``: (path prefix, description)
+    components: tuple[tuple[str, str], ...] = ()
+    #: ``repodoc_test_command``: (pattern, command template), in the user's order
+    test_command: tuple[tuple[str, str], ...] = ()
+    #: ``repodoc_findings``: (rule id or category, enabled)
+    findings: tuple[tuple[str, bool], ...] = ()
+    related_files: int = 10
+    git_commits: int = 500
+    show_authors: bool = False
 
     @classmethod
     def from_values(
@@ -170,4 +240,16 @@ class RepodocConfig:
             cpp_include_dirs=tuple(values.get("cpp_include_dirs", ())),
             max_file_bytes=int(values.get("max_file_bytes", 2_000_000)),
             skip_dirs=skip_dirs,
+            purpose=_pairs(values.get("purpose")),
+            components=_pairs(values.get("components")),
+            test_command=_pairs(values.get("test_command")),
+            findings=tuple((str(k), bool(v)) for k, v in (values.get("findings") or {}).items()),
+            related_files=int(values.get("related_files", 10)),
+            git_commits=int(values.get("git_commits", 500)),
+            show_authors=bool(values.get("show_authors", False)),
         )
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """A ``{str: str}`` option as pairs, in the user's order."""
+    return tuple((str(k), str(v)) for k, v in (value or {}).items())

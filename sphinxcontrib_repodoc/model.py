@@ -170,6 +170,9 @@ class Symbol:
     value: str | None = None  #: short source text of a variable's value
     is_test: bool = False  #: a test case (pytest / unittest conventions)
     children: tuple[Symbol, ...] = ()
+    #: C-family functions and methods: the other files that define this declaration (label
+    #: ``declaration``), or that declare this definition (a header and its source)
+    counterparts: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str | None:
@@ -241,6 +244,8 @@ class Finding:
 class TestCase:
     """A test case of a test file and the command that runs just it."""
 
+    __test__ = False  #: not a pytest test class
+
     qualname: str
     line: int
     command: str | None = None
@@ -249,6 +254,8 @@ class TestCase:
 @dataclass(frozen=True, slots=True)
 class TestLink:
     """One side of a test file ↔ tested file pair."""
+
+    __test__ = False  #: not a pytest test class
 
     path: str  #: the other file
     how: str  #: ``imports it`` / ``name pairs with`` (joined with `` · `` when both)
@@ -287,6 +294,27 @@ class History:
 
 
 @dataclass(frozen=True, slots=True)
+class Use:
+    """Where a name a file imports appears again in it: first line, count, that line."""
+
+    name: str
+    line: int
+    count: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A repository symbol used from another file (the "used in" lists and examples)."""
+
+    target: str  #: full name ``PATH::Qual`` of the symbol used
+    path: str  #: the file using it
+    line: int  #: its first use there
+    count: int  #: how many times it appears there
+    text: str  #: the line of the first use
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     path: str  #: repository-relative POSIX path
     language: Language
@@ -316,6 +344,7 @@ class SourceFile:
     findings: tuple[Finding, ...] = ()
     related: tuple[Related, ...] = ()  #: ranked, best first
     last_change: LastChange | None = None
+    uses: tuple[Use, ...] = ()  #: names imported from the tree, found again in the text
 
     @property
     def summary(self) -> str | None:
@@ -371,9 +400,14 @@ class Repository:
     diagnostics: tuple[Diagnostic, ...] = ()
     #: (alias, full name): ``pkg.Linear`` → ``pkg/linear.py::Linear`` (Python re-exports)
     reexports: tuple[tuple[str, str], ...] = ()
+    usages: tuple[Usage, ...] = ()  #: uses of symbols across files, by symbol then path
     _file_index: dict[str, SourceFile] = field(default_factory=dict, compare=False, repr=False)
     _folder_index: dict[str, Folder] = field(default_factory=dict, compare=False, repr=False)
     _alias_index: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _reexport_map: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _usage_index: dict[str, tuple[Usage, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
     #: ``repodoc_components``: (path prefix, description), sorted by prefix
@@ -387,6 +421,19 @@ class Repository:
         for alias, full in self.reexports:
             aliases.setdefault(full, []).append(alias)
         self._alias_index.update((k, tuple(sorted(v))) for k, v in aliases.items())
+        self._reexport_map.update(self.reexports)
+        used: dict[str, list[Usage]] = {}
+        for usage in self.usages:
+            used.setdefault(usage.target, []).append(usage)
+        self._usage_index.update((k, tuple(v)) for k, v in used.items())
+
+    def reexport(self, alias: str) -> str | None:
+        """The full name a re-exported dotted name stands for."""
+        return self._reexport_map.get(alias)
+
+    def usages_of(self, full_name: str) -> tuple[Usage, ...]:
+        """The files using the symbol ``PATH::Qual``, by path."""
+        return self._usage_index.get(full_name, ())
 
     def aliases_of(self, full_name: str) -> tuple[str, ...]:
         """The re-exported names of the symbol ``PATH::Qual``."""
@@ -406,6 +453,7 @@ class Repository:
             "folders": [to_jsonable(f) for f in self.folders],
             "diagnostics": [to_jsonable(d) for d in self.diagnostics],
             "reexports": [{"alias": a, "target": t} for a, t in self.reexports],
+            "usages": [to_jsonable(u) for u in self.usages],
             "components": [{"prefix": p, "description": d} for p, d in self.components],
             "history": to_jsonable(self.history),
         }

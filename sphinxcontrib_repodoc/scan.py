@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .analysis import findings as findings_rules
 from .analysis.graph import imported_by
+from .analysis.includes import ForeignIndex, link_declarations
+from .analysis.insights import enrich
 from .analysis.purpose import classify
 from .analysis.reexports import reexports
 from .analysis.resolve import PythonModuleIndex
+from .analysis.usages import find_uses, usages
 from .discover import DiscoveredFile, discover, lexer_for, read_text
 from .extractors import extractor_for
 from .model import (
@@ -42,22 +46,33 @@ def scan(config: RepodocConfig, progress: Progress | None = None) -> Repository:
     found, diagnostics = discover(config)
     items: Iterable[DiscoveredFile] = progress(found, len(found)) if progress else found
     files: list[SourceFile] = []
+    rules, rule_problems = findings_rules.select(config.findings)
+    diagnostics.extend(rule_problems)
     for item in items:
-        source, problems = scan_file(item, config.max_file_bytes)
+        source, problems = scan_file(item, config.max_file_bytes, rules)
         files.append(source)
         diagnostics.extend(problems)
+    diagnostics = _one_grammar_warning_per_language(diagnostics)
     files = _analyze(files, config)
     folders = _folders(files)
+    files, folders, components, history, problems = enrich(files, folders, config)
+    diagnostics.extend(problems)
+    exported = reexports(files)
     return Repository(
         name=config.root.name,
         files=tuple(files),
         folders=tuple(folders),
         diagnostics=tuple(diagnostics),
-        reexports=tuple(reexports(files).items()),
+        reexports=tuple(exported.items()),
+        usages=usages(files, exported),
+        components=components,
+        history=history,
     )
 
 
-def scan_file(item: DiscoveredFile, max_bytes: int) -> tuple[SourceFile, list[Diagnostic]]:
+def scan_file(
+    item: DiscoveredFile, max_bytes: int, rules: Iterable[findings_rules.Rule] = ()
+) -> tuple[SourceFile, list[Diagnostic]]:
     """Read and extract one file; never raises."""
     base = SourceFile(
         path=item.path,
@@ -79,6 +94,9 @@ def scan_file(item: DiscoveredFile, max_bytes: int) -> tuple[SourceFile, list[Di
         skipped = "binary" if not problems else "unreadable"
         return replace(base, skipped=skipped), list(problems)
     facts = _extract(item, text)
+    found, finding_problems = findings_rules.run(
+        item.path, item.language, text, facts.symbols, facts.imports, rules
+    )
     source = replace(
         base,
         lines=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
@@ -89,8 +107,10 @@ def scan_file(item: DiscoveredFile, max_bytes: int) -> tuple[SourceFile, list[Di
         imports=facts.imports,
         parsed=facts.parsed,
         exports=facts.exports,
+        findings=found,
+        uses=find_uses(text, facts.imports) if item.language is Language.PYTHON else (),
     )
-    return source, [*problems, *facts.diagnostics]
+    return source, [*problems, *facts.diagnostics, *finding_problems]
 
 
 def _extract(item: DiscoveredFile, text: str) -> FileFacts:
@@ -115,9 +135,23 @@ def _hash_file(item: DiscoveredFile) -> str:
         return ""
 
 
+def _one_grammar_warning_per_language(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A missing tree-sitter grammar is said once (at its first file), not once per file."""
+    seen: set[str] = set()
+    out = []
+    for d in diagnostics:
+        if d.subtype == "grammar":
+            if d.message in seen:
+                continue
+            seen.add(d.message)
+        out.append(d)
+    return out
+
+
 def _analyze(files: list[SourceFile], config: RepodocConfig) -> list[SourceFile]:
     """Resolve imports, derive importers, classify purposes."""
     index = PythonModuleIndex([f.path for f in files], config.python_paths)
+    foreign = ForeignIndex([f.path for f in files], config.cpp_include_dirs)
     resolved: dict[str, SourceFile] = {}
     edges: dict[str, list[str]] = {}
     for f in files:
@@ -127,13 +161,21 @@ def _analyze(files: list[SourceFile], config: RepodocConfig) -> list[SourceFile]
             edges[f.path] = [
                 i.target for i in imports if i.origin is Origin.LOCAL and i.target is not None
             ]
+        elif f.imports:  # includes and imports of the other languages
+            imports = foreign.resolve(f.path, f.language, f.imports)
+            f = replace(f, imports=imports)
+            edges[f.path] = [
+                i.target for i in imports if i.origin is Origin.LOCAL and i.target is not None
+            ]
         purpose, reason = classify(f.path, f.language, f.symbols)
         resolved[f.path] = replace(f, purpose=purpose, purpose_reason=reason)
     importers = imported_by(edges)
-    return [
-        replace(f, imported_by=importers.get(f.path, ())) if f.path in importers else f
-        for f in resolved.values()
-    ]
+    return link_declarations(
+        [
+            replace(f, imported_by=importers.get(f.path, ())) if f.path in importers else f
+            for f in resolved.values()
+        ]
+    )
 
 
 def _folders(files: list[SourceFile]) -> list[Folder]:

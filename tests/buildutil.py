@@ -297,3 +297,26 @@ def searchindex_objects(index: dict[str, Any]) -> set[tuple[str, str, str]]:
             full = f"{prefix}.{name}" if prefix else name
             out.add((full, objtypes[typ], docnames[doc]))
     return out
+
+
+# -- empty sections ------------------------------------------------------------------------------
+
+
+def empty_parts(tree: El) -> list[str]:
+    """Our sections without a body, and our rubric blocks with nothing below the rubric."""
+    out = []
+    for sect in tree.find_all("section"):
+        if (sect.id or "").startswith("repodoc-"):
+            body = [e for e in sect.elements if not re.fullmatch(r"h\d", e.tag)]
+            if not "".join(e.text for e in body).strip():
+                out.append(sect.id)
+    for box in tree.find_all("div"):
+        kids = box.elements
+        if (
+            kids
+            and "rubric" in kids[0].classes
+            and any(c.startswith("repodoc-") for c in box.classes)
+            and not "".join(e.text for e in kids[1:]).strip()
+        ):
+            out.append(" ".join(box.classes))
+    return out

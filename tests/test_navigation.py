@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from buildutil import warnings_of
 
@@ -112,6 +114,8 @@ def test_auto_preset_from_the_git_remote(make_app, tmp_path, rootdir):
     page = app.outdir / f"{F}/pkg/a.py.html"
     # the documented root is src/ inside the work tree: paths are the work tree's
     assert f'href="https://github.com/org/proj/blob/{sha}/src/pkg/a.py#L8-L9"' in page.read_text()
+    # a method: its own line range
+    assert f'href="https://github.com/org/proj/blob/{sha}/src/pkg/a.py#L15-L17"' in page.read_text()
 
     # a new commit that changes no documented file: pages are rewritten with the new commit,
     # none is read again
@@ -165,3 +169,20 @@ def test_intersphinx_links_from_a_domain_only_project(basic_app, make_app, tmp_p
     assert f'href="{base}/{F}/pkg/core.py.html#Engine.start"' in html
     assert not (app.srcdir / "repodoc").exists()  # domain only: nothing scanned or written
     assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot=ROOT)
+def test_used_in_and_usage_examples(app):
+    app.build()
+    html = (app.outdir / f"{F}/pkg/a.py.html").read_text()
+    run = html[html.index('<li id="run">') :]
+    run = run[: run.index("</li>")]
+    # a function used in two other files, each linked to its first use
+    assert 'href="../other/c.py.html#L-5"' in run and "other/c.py:5" in run and "(2×)" in run
+    assert 'href="../tests/test_a.py.html#L-8"' in run
+    examples = html[html.index('id="repodoc-examples"') :]
+    examples = examples[: examples.index("</section>")]
+    # from the test file only (other/c.py is source), one per symbol
+    assert "tests/test_a.py:7" in examples and "tests/test_a.py:8" in examples
+    assert "other/c.py" not in examples
+    assert "assert Thing() is not None" in re.sub(r"<[^>]+>", "", examples)

@@ -11,6 +11,8 @@ Four directives, for reST pages (their cells are parsed as reST):
     Every section builder of ``sphinx_/nodes.py``, with the built-in templates that use it.
 ``.. repodoc-roles::``
     Every role of the ``repo`` domain with the object types it finds and a live example.
+``.. repodoc-findings::``
+    Every finding rule of ``analysis/findings`` (id, category, languages, meaning).
 
 Sections and roles need a sentence each, kept below: a section or role without one (or a
 sentence for one that no longer exists) is a warning, so a ``-W`` build catches the gap.
@@ -25,6 +27,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from sphinxcontrib_repodoc.analysis.findings import RULES
 from sphinxcontrib_repodoc.config import OPTIONS
 from sphinxcontrib_repodoc.pages.fingerprint import sections_in
 from sphinxcontrib_repodoc.pages.plan import BUILTIN_TEMPLATES, PageKind
@@ -61,6 +64,24 @@ SECTIONS: dict[str, str] = {
     "contents": "Tables of the subfolders and files, with their sizes and summaries.",
     "toctree": "The hidden toctree of the subfolders, and of the files while the repository "
     "has at most ``repodoc_toctree_files`` files.",
+    "diagram": "The file's import neighbourhood: what it imports and what imports it, one "
+    "level, as Graphviz SVG (text without ``dot``).",
+    "folder-diagram": "The dependencies between the folder's subfolders, as Graphviz SVG "
+    "(text without ``dot``).",
+    "examples": "Up to five real uses of the file's names, taken from tests, examples, docs and "
+    "benchmarks: the line of code, linked.",
+    "context": "The file's component (``repodoc_components``) and its last change from git "
+    "(date and commit; author with ``repodoc_show_authors``).",
+    "findings": "Findings by category: rule id, what it means, the names involved and the "
+    "evidence lines (links into the listing).",
+    "tests": "For a test file: the command running it, the files it tests (and why) and every "
+    "test case with the command running just it.",
+    "tested-by": "The test files testing this file (and why), the command running each, and "
+    "the test cases whose names name this file's symbols.",
+    "related": "The most related files, ranked, each with every reason: imports, importers, "
+    "tests, co-change in git, same folder, same component.",
+    "folder-insights": "The folder's component, most imported files, entry points, tests and "
+    "how to run them, findings by rule, and the folders it depends on / that use it.",
 }
 
 ROLES: dict[str, tuple[str, str]] = {
@@ -234,7 +255,28 @@ class RolesDirective(SphinxDirective):
         return [_table(headers, rows, widths=(12, 12, 26, 50))]
 
 
+class FindingsDirective(SphinxDirective):
+    """``.. repodoc-findings::`` — every finding rule of the registry, by category."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            [
+                _literal(r.id, ids=[f"finding-{r.id}"]),
+                nodes.paragraph("", r.category),
+                nodes.paragraph("", ", ".join(sorted(lang.label for lang in r.languages))
+                                if r.languages else "any text file"),
+                nodes.paragraph("", r.explanation),
+            ]
+            for r in RULES.values()
+        ]  # fmt: skip
+        headers = ("Rule", "Category", "Languages", "What it means")
+        return [_table(headers, rows, widths=(18, 12, 18, 52))]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("repodoc-findings", FindingsDirective)
     app.add_directive("repodoc-options", OptionsDirective)
     app.add_directive("repodoc-warnings", WarningsDirective)
     app.add_directive("repodoc-sections", SectionsDirective)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Language, Origin
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ..model import SourceFile
 
@@ -22,9 +22,7 @@ MAX_HOPS = 8  #: re-exports of re-exports followed at most this deep (cycles end
 def reexports(files: Iterable[SourceFile]) -> dict[str, str]:
     """``{alias dotted name: full name PATH::Qual}`` for every re-exported symbol, sorted."""
     python = {f.path: f for f in files if f.language is Language.PYTHON and f.module}
-    defined = {
-        path: {sym.name: sym.qualname for sym in f.symbols} for path, f in python.items()
-    }
+    defined = {path: {sym.name: sym.qualname for sym in f.symbols} for path, f in python.items()}
     # path → {bound name: (target path, name there)} for names a module takes from another
     bindings: dict[str, dict[str, tuple[str, str]]] = {}
     for path, f in python.items():
@@ -68,3 +66,16 @@ def _public_names(source: SourceFile, defined: dict[str, str]) -> list[str]:
     if source.exports is not None:
         return list(source.exports)
     return [name for name in defined if not name.startswith("_")]
+
+
+def defined_as(
+    source: SourceFile | None, name: str, reexport: Callable[[str], str | None]
+) -> str | None:
+    """The full name of the symbol ``from <source> import name`` binds: a top-level symbol of
+    the file, else what the file re-exports under that name."""
+    if source is None:
+        return None
+    for sym in source.symbols:
+        if sym.name == name:
+            return f"{source.path}::{sym.qualname}"
+    return reexport(f"{source.module}.{name}") if source.module else None

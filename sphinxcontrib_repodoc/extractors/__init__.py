@@ -17,4 +17,11 @@ def extractor_for(language: Language) -> Extractor | None:
     for extractor in (PythonExtractor(), MarkdownExtractor(), RstExtractor()):
         if language in extractor.languages:
             return extractor
+    from .configfiles import CONFIG_LANGUAGES, ConfigExtractor
+    from .treesitter import SPECS, TreeSitterExtractor
+
+    if language in SPECS:
+        return TreeSitterExtractor(language)
+    if language in CONFIG_LANGUAGES:
+        return ConfigExtractor(language)
     return None

@@ -13,8 +13,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Kind, Language, Origin, Symbol, first_paragraph
+from ..analysis.reexports import defined_as
+from ..model import Kind, Language, Origin, Purpose, Symbol, first_paragraph
 from .diagrams import neighbourhood, subfolders
+from .insights import FILE_INSIGHTS, FOLDER_INSIGHTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -129,6 +131,11 @@ class OutlineEntry:
     anchor: str | None
     children: tuple[OutlineEntry, ...]
     aliases: tuple[str, ...] = ()  #: re-exported names (``pkg.Linear``)
+    used_in: tuple[tuple[str, int, int], ...] = ()  #: (path, first line, count), by path
+    more_used: int = 0  #: files using it beyond those listed
+    #: C-family: (path, anchor) of the same name's definitions (for a declaration) or
+    #: declarations (for a definition) in other files
+    counterparts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +239,8 @@ def outline(repo: Repository, source: SourceFile) -> tuple[OutlineEntry, ...] | 
 
     def entry(sym: Symbol) -> OutlineEntry:
         anchor = anchors.get((sym.qualname, sym.line))
+        full = f"{source.path}::{sym.qualname}"
+        used = [(u.path, u.line, u.count) for u in repo.usages_of(full)] if anchor else []
         return OutlineEntry(
             kind=KIND_LABELS[sym.kind],
             name=sym.name,
@@ -244,10 +253,71 @@ def outline(repo: Repository, source: SourceFile) -> tuple[OutlineEntry, ...] | 
             is_test=sym.is_test,
             anchor=anchor,
             children=tuple(entry(c) for c in sym.children),
-            aliases=repo.aliases_of(f"{source.path}::{sym.qualname}") if anchor else (),
+            aliases=repo.aliases_of(full) if anchor else (),
+            used_in=used[:MAX_USED_IN],
+            more_used=max(0, len(used) - MAX_USED_IN),
+            counterparts=_counterparts(repo, sym),
         )
 
     return tuple(entry(s) for s in source.symbols)
+
+
+def _counterparts(repo: Repository, sym: Symbol) -> tuple[tuple[str, str], ...]:
+    """(path, anchor) of each file declaring or defining ``sym`` elsewhere (C-family)."""
+    out = []
+    for path in sym.counterparts:
+        other = repo.file(path)
+        if other is None:
+            continue
+        anchors = symbol_anchors(other)
+        anchor = next((a for (q, _), a in anchors.items() if q == sym.qualname), "")
+        out.append((path, anchor))
+    return tuple(out)
+
+
+MAX_USED_IN = 8
+MAX_EXAMPLES = 5
+#: where usage examples come from, most telling first
+EXAMPLE_PURPOSES = (Purpose.EXAMPLE, Purpose.TEST, Purpose.DOCS, Purpose.BENCHMARK)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    qualname: str  #: the symbol of this file that the example uses
+    anchor: str | None
+    path: str  #: the file the example is in
+    line: int
+    text: str
+
+
+def examples(repo: Repository, source: SourceFile) -> tuple[Example, ...] | None:
+    """A few real uses of this file's symbols in tests, examples and docs: one per symbol first."""
+    anchors = symbol_anchors(source)
+    found: list[tuple[int, int, Example]] = []
+    for sym in source.all_symbols():
+        anchor = anchors.get((sym.qualname, sym.line))
+        if anchor is None or sym.name.startswith("_"):
+            continue
+        for usage in repo.usages_of(f"{source.path}::{sym.qualname}"):
+            user = repo.file(usage.path)
+            if user is None or user.purpose not in EXAMPLE_PURPOSES:
+                continue
+            rank = EXAMPLE_PURPOSES.index(user.purpose)
+            example = Example(sym.qualname, anchor, usage.path, usage.line, usage.text)
+            found.append((rank, len(found), example))
+    if not found:
+        return None
+    found.sort(key=lambda t: (t[0], t[1]))
+    chosen: list[Example] = []
+    seen: set[str] = set()
+    for _, _, example in found:  # one example per symbol first, then more of the same
+        if example.qualname not in seen:
+            seen.add(example.qualname)
+            chosen.append(example)
+    for _, _, example in found:
+        if example not in chosen:
+            chosen.append(example)
+    return tuple(chosen[:MAX_EXAMPLES])
 
 
 def dependencies(repo: Repository, source: SourceFile) -> Dependencies | None:
@@ -326,19 +396,13 @@ def listing_links(repo: Repository, source: SourceFile) -> tuple[tuple[int, str,
 
 def _definition(repo: Repository, path: str, name: str) -> tuple[str, str]:
     """Where ``name`` imported from the file ``path`` is defined (following re-exports)."""
-    target = repo.file(path)
-    if target is not None:
-        for sym in target.symbols:
-            if sym.name == name:
-                return path, line_anchor(sym.line)
-        if target.module:
-            for alias, full in repo.reexports:
-                if alias == f"{target.module}.{name}":
-                    where, _, qual = full.partition("::")
-                    defined = repo.file(where)
-                    for sym in defined.symbols if defined else ():
-                        if sym.qualname == qual:
-                            return where, line_anchor(sym.line)
+    full = defined_as(repo.file(path), name, repo.reexport)
+    if full is not None:
+        where, _, qual = full.partition("::")
+        defined = repo.file(where)
+        for sym in defined.all_symbols() if defined else ():
+            if sym.qualname == qual:
+                return where, line_anchor(sym.line)
     return path, ""
 
 
@@ -390,7 +454,21 @@ def _names_reason(names: set[str]) -> str:
 
 
 def importers(repo: Repository, source: SourceFile) -> tuple[RelatedFile, ...] | None:
-    return _related(repo, source.imported_by, lambda p: "imports this file")
+    return _related(repo, source.imported_by, lambda p: _importer_verb(repo, p) + " this file")
+
+
+#: How a file of each language uses another (default: imports).
+_IMPORT_VERBS = {
+    **dict.fromkeys(
+        (Language.C, Language.CPP, Language.CUDA, Language.OBJCPP, Language.METAL), "includes"
+    ),
+    Language.SHELL: "sources",
+}
+
+
+def _importer_verb(repo: Repository, path: str) -> str:
+    other = repo.file(path)
+    return _IMPORT_VERBS.get(other.language, "imports") if other is not None else "imports"
 
 
 MAX_NEIGHBOURS = 40
@@ -520,7 +598,9 @@ FILE_SECTIONS: dict[str, Callable[[Repository, SourceFile], object]] = {
     "imports": imports,
     "importers": importers,
     "neighbours": neighbours,
+    **FILE_INSIGHTS,
     "diagram": neighbourhood,
+    "examples": examples,
 }
 """Sections that show one file: the same set serves the overview, keyword and related pages."""
 
@@ -528,5 +608,6 @@ FOLDER_SECTIONS: dict[str, Callable[..., object]] = {
     "folder-summary": folder_summary,
     "contents": contents,
     "toctree": toctree,
+    **FOLDER_INSIGHTS,
     "folder-diagram": subfolders,
 }

@@ -249,6 +249,8 @@ class Targets:
             top = min(rank.values())
             if top < len(self.prefer):
                 tied = [t for t in tied if rank[t.name] == top]
+        if len(tied) > 1:
+            tied = _one_c_entity(tied)
         return Resolution(tied[0], tuple(tied))
 
 
@@ -297,3 +299,21 @@ def _distance(target: Target, context_path: str | None, scope: str | None) -> in
     if context_path.partition("/")[0] == target.path.partition("/")[0] and "/" in context_path:
         return 3
     return 4
+
+
+#: File name endings of C-family headers and sources (a declaration and its definition).
+_C_HEADERS = (".h", ".hh", ".hpp", ".hxx", ".h++", ".cuh", ".inl", ".ipp", ".tpp")
+_C_SOURCES = (".c", ".cc", ".cpp", ".cxx", ".c++", ".cu", ".mm", ".metal")
+
+
+def _one_c_entity(tied: list[Target]) -> list[Target]:
+    """A C-family name declared in a header and defined in a source is one entity, not an
+    ambiguity: the header's object (where its documentation lives) answers for all. So is a
+    namespace opened in several files: the first in path order answers."""
+    qualnames = {t.qualname for t in tied}
+    if len(qualnames) != 1 or not all(t.path.endswith(_C_HEADERS + _C_SOURCES) for t in tied):
+        return tied
+    if all(t.objtype == "namespace" for t in tied):
+        return tied[:1]  # a namespace is open: every file adds to the same one
+    headers = [t for t in tied if t.path.endswith(_C_HEADERS)]
+    return headers[:1] if len(headers) == 1 else tied

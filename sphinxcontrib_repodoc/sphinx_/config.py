@@ -37,6 +37,12 @@ def validate(app: Sphinx, config: Config) -> None:
             raise ConfigError(msg)
         if isinstance(value, list | tuple) and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"repodoc_{option.name} must be a list of strings")
+        if isinstance(value, dict):
+            wanted = bool if option.name == "findings" else str
+            if not all(isinstance(k, str) and isinstance(v, wanted) for k, v in value.items()):
+                raise ConfigError(
+                    f"repodoc_{option.name} must map strings to {wanted.__name__} values"
+                )
     stub_dir = config.repodoc_stub_dir.strip("/")
     if not stub_dir or ".." in Path(stub_dir).parts or Path(stub_dir).is_absolute():
         raise ConfigError("repodoc_stub_dir must be a folder name inside the source folder")

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
-from sphinx.util.nodes import make_refnode
 
 from .. import sourcelinks
 from ..pages.fingerprint import fingerprint
 from ..pages.plan import PagePlan, StubRenderer, render_stubs, write_stubs
 from ..pages.sections import landing
-from ..pages.targets import OBJECT_TYPES, Targets
+from ..pages.targets import Targets
 from ..scan import scan
+from .bridge import python_bridge
 from .config import core_config, resolve_root
 from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
@@ -274,48 +274,6 @@ def missing_reference(
         _node_location(node),
     )
     return contnode
-
-
-#: py role → the repo object types it may find through the bridge
-_PY_TYPES = {
-    "class": ("class",),
-    "exc": ("class",),
-    "func": ("function",),
-    "meth": ("method", "property"),
-    "attr": ("attribute", "property"),
-    "data": ("data",),
-    "const": ("data",),
-    "mod": ("module",),
-    "obj": OBJECT_TYPES,
-}
-
-
-def python_bridge(
-    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
-) -> nodes.Node | None:
-    """An unresolved ``:py:`` reference finds the repository object of that exact dotted name.
-
-    Existing documentation gains links without rewriting its roles; the current
-    ``py:module``/``py:class`` are tried as prefixes, as the Python domain does.
-    """
-    state = get_state(env)
-    types = _PY_TYPES.get(node.get("reftype", ""))
-    if state is None or types is None:
-        return None
-    target = node["reftarget"].lstrip("~.")
-    module, cls = node.get("py:module"), node.get("py:class")
-    names = [target]
-    if module:
-        names.append(f"{module}.{target}")
-        if cls:
-            names.append(f"{module}.{cls}.{target}")
-    for name in names:
-        found = state.targets.resolve_exact_dotted(name, types)
-        if found is not None:
-            return make_refnode(
-                app.builder, node["refdoc"], found.docname, found.anchor, contnode, found.name
-            )
-    return None
 
 
 def _node_location(node: nodes.Node) -> str | None:

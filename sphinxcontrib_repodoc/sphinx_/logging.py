@@ -31,6 +31,8 @@ class Subtype(enum.StrEnum):
     CONFIG = "config"
     DIRECTIVE = "directive"
     SCAN = "scan"
+    FINDING = "finding"
+    GRAMMAR = "grammar"
 
     @property
     def description(self) -> str:
@@ -57,6 +59,11 @@ _DESCRIPTIONS = {
     Subtype.DIRECTIVE: "A ``repodoc`` directive or section is misused.",
     Subtype.SCAN: "Anything else met while scanning: a file name that is not UTF-8, "
     "``git ls-files`` failing, an extractor error.",
+    Subtype.FINDING: "A finding rule failed on a file (a bug in the rule): the rule is named, the "
+    "file's other findings and its page are unaffected.",
+    Subtype.GRAMMAR: "The tree-sitter grammar of a language is not installed; its files get "
+    "metadata and listing only. Said once per language, naming the extra to install "
+    "(``pip install sphinxcontrib-repodoc[cpp]``).",
 }
 
 

@@ -352,11 +352,51 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
                 if i:
                     para += nodes.Text(", ")
                 para += nodes.literal(alias, alias, classes=["repodoc-alias"])
+        if e.counterparts:
+            # a header's declaration ↔ its source's definition
+            para += nodes.Text(" · defined in " if "declaration" in e.labels else " · declared in ")
+            for i, (path, anchor) in enumerate(e.counterparts):
+                if i:
+                    para += nodes.Text(", ")
+                para += ctx.file_link(path, path, anchor)
         item += para
+        if e.used_in:
+            item += _used_in(ctx, e)
         if e.children:
             item += _outline_list(ctx, e.children)
         blist += item
     return blist
+
+
+def _used_in(ctx: Context, e: S.OutlineEntry) -> nodes.paragraph:
+    """``used in a.py:12 (3×), b.py:40`` — each a link to the line of the first use."""
+    para = _para("used in ", classes=["repodoc-used-in"])
+    for i, (path, line, count) in enumerate(e.used_in):
+        if i:
+            para += nodes.Text(", ")
+        para += ctx.file_link(path, f"{path}:{line}", S.line_anchor(line))
+        if count > 1:
+            para += nodes.Text(f" ({count}×)")
+    if e.more_used:
+        para += nodes.Text(f" and {e.more_used:,} more files")
+    return para
+
+
+def examples(ctx: Context, data: Sequence[S.Example]) -> list[nodes.Node]:
+    """Real uses of this file's names, taken from tests, examples and docs."""
+    blist = nodes.bullet_list(classes=["repodoc-examples"])
+    for ex in data:
+        para = _para()
+        name = nodes.literal(ex.qualname, ex.qualname)
+        para += nodes.reference("", "", name, refid=ex.anchor, internal=True) if ex.anchor else name
+        para += nodes.Text(" in ")
+        para += ctx.file_link(ex.path, f"{ex.path}:{ex.line}", S.line_anchor(ex.line))
+        item = nodes.list_item("", para)
+        item += nodes.literal_block(
+            ex.text, ex.text, language="default", classes=["repodoc-example"]
+        )
+        blist += item
+    return [_section("examples", "Usage examples", blist)]
 
 
 def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
@@ -591,6 +631,11 @@ BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
     "contents": contents,  # type: ignore[dict-item]
     "toctree": toctree,  # type: ignore[dict-item]
     "diagram": diagram,  # type: ignore[dict-item]
+    "examples": examples,  # type: ignore[dict-item]
     "folder-diagram": diagram,  # type: ignore[dict-item]
 }
 
+# the insight sections build on the helpers above (imported last: they import this module)
+from .insights import BUILDERS as _INSIGHT_BUILDERS  # noqa: E402
+
+BUILDERS.update(_INSIGHT_BUILDERS)

@@ -95,8 +95,13 @@ def test_stub_text_lists_sections_and_depends_only_on_path(repo):
     text = texts["repodoc/files/pkg/a.py"]
     assert sections_in(text) == [
         "metadata",
+        "context",
         "summary",
+        "findings",
+        "tests",
+        "tested-by",
         "outline",
+        "examples",
         "dependencies",
         "diagram",
         "listing",

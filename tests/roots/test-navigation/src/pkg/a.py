@@ -7,3 +7,11 @@ class Thing:
 
 def run():
     """Run here."""
+
+
+class Box:
+    """A box."""
+
+    def open(self):
+        """Open it."""
+        return run()

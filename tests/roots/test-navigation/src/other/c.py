@@ -1,0 +1,6 @@
+"""Module c."""
+
+from pkg.a import run
+
+run()
+run()

@@ -1,0 +1,2 @@
+# Shared settings of the build scripts.
+export BUILD_TYPE=Release
