@@ -154,13 +154,14 @@ def test_related_ranked_with_reasons(site):
 
 
 def test_folder_insights(site):
-    tree = site.tree("repodoc/folders/lib/index")
+    # on the folder's documentation page, beside its index
+    tree = site.tree("repodoc/about/lib/index")
     assert "the library" in tree.one(cls="repodoc-component").text
     assert "lib/cli.py" in tree.one(cls="repodoc-entry-points").text
     findings = tree.one(cls="repodoc-folder-findings").text
     for rule in ("pickle-load", "cuda-kernel", "cli-entry-point"):
         assert rule in findings
-    root = site.tree("repodoc/folders/index")
+    root = site.tree("repodoc/about/index")
     assert "pytest tests/test_store.py" in root.one(cls="repodoc-folder-tests").text
 
 
@@ -212,6 +213,8 @@ def test_fingerprints_cover_the_insight_sections(tmp_path, make_app):
         "repodoc/keywords/lib/plain.py",
         "repodoc/folders/lib/index",
         "repodoc/folders/index",
+        "repodoc/about/lib/index",
+        "repodoc/about/index",
     }
 
 

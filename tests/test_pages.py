@@ -69,10 +69,11 @@ def _field_list(el: El) -> dict[str, str]:
 
 def test_every_planned_page_is_built(basic_app, repo):
     state = basic_app.env.get_domain("repo").state
-    assert len(state.plan.pages) == 3 * len(repo.files) + len(repo.folders)
+    assert len(state.plan.pages) == 3 * len(repo.files) + 2 * len(repo.folders)
     generated = set(html_pages(basic_app.outdir, "repodoc"))
     assert generated == set(state.plan.pages)
-    # one overview, keyword and related page per file; one page per folder
+    # one overview, keyword and related page per file; an index and a documentation page per
+    # folder
     for f in repo.files:
         for kind in ("files", "keywords", "related"):
             assert f"repodoc/{kind}/{f.path}" in generated

@@ -68,6 +68,8 @@ SECTIONS: dict[str, str] = {
     "level, as Graphviz SVG (text without ``dot``).",
     "folder-diagram": "The dependencies between the folder's subfolders, as Graphviz SVG "
     "(text without ``dot``).",
+    "folder-navigation": "Links between a folder's index (its files and subfolders) and its "
+    "documentation page.",
     "examples": "Up to five real uses of the file's names, taken from tests, examples, docs and "
     "benchmarks: the line of code, linked.",
     "context": "The file's component (``repodoc_components``) and its last change from git "

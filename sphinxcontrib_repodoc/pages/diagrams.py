@@ -78,4 +78,5 @@ def subfolders(repo: Repository, folder: Folder) -> Graph | None:
                 edges[src, dst] += 1  # type: ignore[index]
     if not edges:
         return None
-    return Graph("folders", None, tuple(sorted(subs)), tuple(sorted(edges)))
+    linked = {path for edge in edges for path in edge}  # isolated subfolders say nothing
+    return Graph("folders", None, tuple(sorted(linked)), tuple(sorted(edges)))

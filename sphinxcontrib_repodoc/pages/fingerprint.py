@@ -12,7 +12,6 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import to_jsonable
-from .plan import PageKind
 from .sections import FILE_SECTIONS, FOLDER_SECTIONS
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ def sections_in(stub_text: str) -> list[str]:
 
 def section_data(repo: Repository, page: Page, name: str, max_files: int) -> object:
     """The data of section ``name`` on ``page``, or None when it does not apply."""
-    if page.kind is PageKind.FOLDER:
+    if page.kind.of_folder:
         folder = repo.folder(page.path)
         func = FOLDER_SECTIONS.get(name)
         if folder is None or func is None:

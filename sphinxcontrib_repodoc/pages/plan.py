@@ -36,6 +36,12 @@ class PageKind(enum.StrEnum):
     KEYWORDS = "keywords"
     RELATED = "related"
     FOLDER = "folders"
+    ABOUT = "about"  #: a folder's documentation page, beside its index
+
+    @property
+    def of_folder(self) -> bool:
+        """Pages about a folder (the others are about a file)."""
+        return self in (PageKind.FOLDER, PageKind.ABOUT)
 
     @property
     def template(self) -> str:
@@ -44,6 +50,7 @@ class PageKind(enum.StrEnum):
             PageKind.KEYWORDS: "repodoc/keywords.rst",
             PageKind.RELATED: "repodoc/related.rst",
             PageKind.FOLDER: "repodoc/folder.rst",
+            PageKind.ABOUT: "repodoc/about.rst",
         }[self]
 
 
@@ -73,6 +80,7 @@ class PagePlan:
         for folder in repo.folders:
             slug = "" if folder.path == "." else folder_slugs[folder.path] + "/"
             plan._add(PageKind.FOLDER, folder.path, f"{plan.stub_dir}/folders/{slug}index")
+            plan._add(PageKind.ABOUT, folder.path, f"{plan.stub_dir}/about/{slug}index")
         return plan
 
     def _add(self, kind: PageKind, path: str, docname: str) -> None:
@@ -138,6 +146,8 @@ def page_title(kind: PageKind, path: str, repo_name: str) -> str:
     """The title of a generated page; stable for a given kind and path."""
     if kind is PageKind.FOLDER:
         return repo_name if path == "." else f"{path}/"
+    if kind is PageKind.ABOUT:
+        return f"{repo_name if path == '.' else path + '/'} — folder documentation"
     if kind is PageKind.KEYWORDS:
         return f"{path} — keywords"
     if kind is PageKind.RELATED:

@@ -610,4 +610,5 @@ FOLDER_SECTIONS: dict[str, Callable[..., object]] = {
     "toctree": toctree,
     **FOLDER_INSIGHTS,
     "folder-diagram": subfolders,
+    "folder-navigation": lambda repo, folder: folder.path,
 }

@@ -32,13 +32,18 @@ class repo_graph(nodes.General, nodes.Element):
     """A graph of repository paths (see :class:`..pages.diagrams.Graph`)."""
 
 
-def graph_section(graph: Graph) -> nodes.section:
-    """The titled section holding one graph."""
-    ident = "diagram" if graph.kind == "files" else "folder-diagram"
-    sect = nodes.section(ids=[f"repodoc-{ident}"], classes=[f"repodoc-{ident}"])
-    sect += nodes.title(TITLES[graph.kind], TITLES[graph.kind])
-    sect += graph_node(graph)
-    return sect
+def graph_section(graph: Graph) -> nodes.Element:
+    """The titled block holding one graph: a section on file pages; on folder pages a rubric,
+    so that the navigation tree does not gain an entry under every folder."""
+    title = TITLES[graph.kind]
+    if graph.kind == "files":
+        block: nodes.Element = nodes.section(ids=["repodoc-diagram"], classes=["repodoc-diagram"])
+        block += nodes.title(title, title)
+    else:
+        block = nodes.container(ids=["repodoc-folder-diagram"], classes=["repodoc-folder-diagram"])
+        block += nodes.rubric(title, title)
+    block += graph_node(graph)
+    return block
 
 
 def graph_node(graph: Graph) -> repo_graph:

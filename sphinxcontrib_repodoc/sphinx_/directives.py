@@ -46,7 +46,7 @@ class SectionDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
-        if page.kind is not PageKind.FOLDER:
+        if not page.kind.of_folder:
             self.env.ref_context["repo:file"] = page.path
         data = section_data(state.repo, page, name, state.max_files)
         if data is None:

@@ -53,7 +53,7 @@ class RepodocState:
 
     def context_path(self, docname: str) -> str | None:
         page = self.plan.page(docname)
-        return page.path if page and page.kind is not PageKind.FOLDER else None
+        return page.path if page and not page.kind.of_folder else None
 
 
 class RepoXRefRole(XRefRole):

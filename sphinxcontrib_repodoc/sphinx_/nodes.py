@@ -274,6 +274,19 @@ def navigation(ctx: Context, path: str) -> list[nodes.Node]:
     return [_para(*parts, classes=["repodoc-navigation"])]
 
 
+def folder_navigation(ctx: Context, path: str) -> list[nodes.Node]:
+    """Links between a folder's index (its files) and its documentation page."""
+    current = ctx.page.kind if ctx.page else None
+    parts: list[nodes.Node | str] = []
+    for kind, label in ((PageKind.FOLDER, "Files and folders"), (PageKind.ABOUT, "Documentation")):
+        if parts:
+            parts.append(" · ")
+        parts.append(
+            nodes.strong(label, label) if kind is current else ctx.page_link(kind, path, label)
+        )
+    return [_para(*parts, classes=["repodoc-navigation"])]
+
+
 def metadata(ctx: Context, data: S.Metadata) -> list[nodes.Node]:
     rows: list[tuple[str, list[nodes.Node | str]]] = [
         ("Path", [nodes.literal(data.path, data.path)]),
@@ -633,6 +646,7 @@ BUILDERS: dict[str, Callable[[Context, object], list[nodes.Node]]] = {
     "diagram": diagram,  # type: ignore[dict-item]
     "examples": examples,  # type: ignore[dict-item]
     "folder-diagram": diagram,  # type: ignore[dict-item]
+    "folder-navigation": folder_navigation,  # type: ignore[dict-item]
 }
 
 # the insight sections build on the helpers above (imported last: they import this module)

@@ -51,6 +51,8 @@ def test_docnames_are_kind_first(repo):
     assert plan.docname(PageKind.RELATED, "pkg/a.py") == "repodoc/related/pkg/a.py"
     assert plan.docname(PageKind.FOLDER, "pkg") == "repodoc/folders/pkg/index"
     assert plan.docname(PageKind.FOLDER, ".") == "repodoc/folders/index"
+    assert plan.docname(PageKind.ABOUT, "pkg") == "repodoc/about/pkg/index"
+    assert plan.docname(PageKind.ABOUT, ".") == "repodoc/about/index"
     assert plan.page("repodoc/files/README.md").path == "README.md"
 
 
