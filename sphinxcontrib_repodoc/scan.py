@@ -21,6 +21,7 @@ from .analysis.resolve import PythonModuleIndex
 from .analysis.usages import find_uses, usages
 from .discover import DiscoveredFile, discover, lexer_for, read_text
 from .extractors import extractor_for
+from .extractors.python import PythonExtractor
 from .model import (
     Diagnostic,
     FileFacts,
@@ -33,6 +34,8 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    import ast
+
     from .config import RepodocConfig
 
 #: wraps the per-file loop, e.g. with Sphinx's ``status_iterator``
@@ -93,9 +96,9 @@ def scan_file(
     if text is None:
         skipped = "binary" if not problems else "unreadable"
         return replace(base, skipped=skipped), list(problems)
-    facts = _extract(item, text)
+    facts, tree = _extract(item, text)
     found, finding_problems = findings_rules.run(
-        item.path, item.language, text, facts.symbols, facts.imports, rules
+        item.path, item.language, text, facts.symbols, facts.imports, rules, tree
     )
     source = replace(
         base,
@@ -113,19 +116,20 @@ def scan_file(
     return source, [*problems, *facts.diagnostics, *finding_problems]
 
 
-def _extract(item: DiscoveredFile, text: str) -> FileFacts:
+def _extract(item: DiscoveredFile, text: str) -> tuple[FileFacts, ast.Module | None]:
+    """The file's facts, and its Python syntax tree for the finding rules (parsed once)."""
     extractor = extractor_for(item.language)
     if extractor is None:
-        return FileFacts()
+        return FileFacts(), None
     try:
-        return extractor.extract(item.path, text)
+        if isinstance(extractor, PythonExtractor):
+            return extractor.extract_with_tree(item.path, text)
+        return extractor.extract(item.path, text), None
     except Exception as exc:  # an extractor bug must not take the build down
+        message = f"extractor failed: {type(exc).__name__}: {exc}"
         return FileFacts(
-            parsed=False,
-            diagnostics=(
-                Diagnostic("scan", f"extractor failed: {type(exc).__name__}: {exc}", item.path, 1),
-            ),
-        )
+            parsed=False, diagnostics=(Diagnostic("scan", message, item.path, 1),)
+        ), None
 
 
 def _hash_file(item: DiscoveredFile) -> str:

@@ -51,6 +51,10 @@ class PythonExtractor:
 
     def extract(self, path: str, text: str) -> FileFacts:
         """Facts of one file; a file that does not parse gives ``parsed=False`` and why."""
+        return self.extract_with_tree(path, text)[0]
+
+    def extract_with_tree(self, path: str, text: str) -> tuple[FileFacts, ast.Module | None]:
+        """The facts and the syntax tree, for the detectors that need it (parsed once)."""
         if text.startswith("\ufeff"):
             text = text[1:]
         try:
@@ -59,16 +63,16 @@ class PythonExtractor:
                 warnings.simplefilter("ignore")
                 tree = ast.parse(text, filename=path, type_comments=False)
         except SyntaxError as exc:
-            return _unparsed(path, "syntax", f"cannot parse: {exc.msg}", exc.lineno)
+            return _unparsed(path, "syntax", f"cannot parse: {exc.msg}", exc.lineno), None
         except (ValueError, RecursionError, MemoryError) as exc:
             # Null bytes (ValueError before 3.12), pathological nesting.
-            return _unparsed(path, "syntax", f"cannot parse: {_describe(exc)}", None)
+            return _unparsed(path, "syntax", f"cannot parse: {_describe(exc)}", None), None
         try:
-            return _Visitor(path, text).visit_Module(tree)
+            return _Visitor(path, text).visit_Module(tree), tree
         except (RecursionError, MemoryError) as exc:
-            return _unparsed(path, "syntax", f"cannot parse: {_describe(exc)}", None)
+            return _unparsed(path, "syntax", f"cannot parse: {_describe(exc)}", None), None
         except Exception as exc:  # a bug of ours must not stop a whole build
-            return _unparsed(path, "scan", f"cannot extract: {_describe(exc)}", None)
+            return _unparsed(path, "scan", f"cannot extract: {_describe(exc)}", None), None
 
 
 def _string_list(value: ast.expr | None) -> list[str] | None:

@@ -126,9 +126,13 @@ def run(
     symbols: Sequence[Symbol],
     imports: Sequence[Import],
     rules: Iterable[Rule],
+    tree: ast.Module | None = None,
 ) -> tuple[tuple[Finding, ...], list[Diagnostic]]:
-    """Every enabled rule on one file; never raises."""
+    """Every enabled rule on one file; never raises. ``tree``: the Python syntax tree when
+    the extractor already parsed it (the rules then do not parse again)."""
     source = Source(path, language, text, tuple(symbols), tuple(imports))
+    if tree is not None:
+        source.__dict__["tree"] = tree  # fills the cached property
     findings: list[Finding] = []
     problems: list[Diagnostic] = []
     for r in rules:
