@@ -186,3 +186,27 @@ def test_used_in_and_usage_examples(app):
     assert "tests/test_a.py:7" in examples and "tests/test_a.py:8" in examples
     assert "other/c.py" not in examples
     assert "assert Thing() is not None" in re.sub(r"<[^>]+>", "", examples)
+
+
+@pytest.mark.parametrize("theme", ["furo", "sphinx_rtd_theme", "alabaster"])
+@pytest.mark.parametrize("template", [TEMPLATE, None])
+def test_theme_source_buttons_lead_to_the_host_or_are_hidden(
+    make_app, tmp_path, rootdir, theme, template
+):
+    import shutil
+
+    src = tmp_path / "proj"
+    shutil.copytree(rootdir / "test-navigation", src)
+    overrides = {"html_theme": theme, "repodoc_source_branch": "dev"}
+    if template:
+        overrides["repodoc_source_url"] = template
+    app = make_app("html", srcdir=src, confoverrides=overrides)
+    app.build()
+    html = (app.outdir / f"{F}/pkg/a.py.html").read_text()
+    assert ".repodoc" not in html  # no theme link to the generated stub, in any form
+    file_url = "https://example.org/r/blob/dev/pkg/a.py"
+    buttons = re.findall(r'<a[^>]*href="([^"]*)"[^>]*(?:rel="edit"|class="fa fa-github")', html)
+    if template and theme != "alabaster":
+        assert buttons and set(buttons) == {file_url}
+    else:
+        assert buttons == []

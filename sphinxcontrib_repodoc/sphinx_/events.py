@@ -223,12 +223,23 @@ def html_page_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """A generated page's "page source" is a stub: themes must not link to it."""
+    """A generated page's source is a stub: the theme's "view/edit source" links must lead to
+    the repository file on its host instead, or be hidden when there is no such link."""
     state = get_state(app.env)
-    if state is not None and state.plan.page(pagename) is not None:
-        context["show_source"] = False
-        context["display_github"] = context["display_gitlab"] = False
-        context["display_bitbucket"] = False
+    page = state.plan.page(pagename) if state is not None else None
+    if page is None:
+        return
+    context["show_source"] = False  # basic themes, alabaster: "Page source"
+    context["theme_use_edit_page_button"] = False  # pydata, book: would edit the stub
+    context["display_github"] = context["display_gitlab"] = False
+    context["display_bitbucket"] = False
+    url = state.links.url(page.path) if state.links and not page.kind.of_folder else None
+    if url is None:
+        context["page_source_suffix"] = ""  # basic-ng themes (furo) show no buttons then
+        return
+    context["theme_source_view_link"] = context["theme_source_edit_link"] = url  # furo
+    host = "gitlab" if "gitlab" in url else "bitbucket" if "bitbucket" in url else "github"
+    context["meta"] = {**(context.get("meta") or {}), f"{host}_url": url}  # sphinx-rtd-theme
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
