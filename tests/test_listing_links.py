@@ -31,7 +31,9 @@ def test_a_call_links_to_the_definition_line(basic_app):
     assert hrefs(listing_line(html, 37)) == ["util.py.html#L-4"]
     # 55: def run(engine: Engine, ...): the definition links to its outline entry, the
     # annotation to the class's line in the same page
-    assert hrefs(listing_line(html, 55)) == ["#run", "#L-22"]
+    assert hrefs(listing_line(html, 55)) == ["#outline-run", "#L-22"]
+    # the definition's line carries the symbol's id: repo roles land on the code
+    assert '<span id="run"></span>' in listing_line(html, 55)
 
 
 def test_cross_file_links_across_folders(basic_app):

@@ -24,7 +24,10 @@ def test_stubs_are_read(myst_app):
     for docname in state.plan.pages:
         assert site.exists(docname), docname
     outline = site.section(f"{F}/pkg/mod.py", "outline")
-    assert {li.id for li in outline.find_all("li") if li.id} == {"Thing", "Thing.go"}
+    assert {li.id for li in outline.find_all("li") if li.id} == {
+        "outline-Thing",
+        "outline-Thing.go",
+    }
 
 
 def test_landing_renders_in_markdown(myst_app):

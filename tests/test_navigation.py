@@ -175,7 +175,7 @@ def test_intersphinx_links_from_a_domain_only_project(basic_app, make_app, tmp_p
 def test_used_in_and_usage_examples(app):
     app.build()
     html = (app.outdir / f"{F}/pkg/a.py.html").read_text()
-    run = html[html.index('<li id="run">') :]
+    run = html[html.index('<li id="outline-run">') :]
     run = run[: run.index("</li>")]
     # a function used in two other files, each linked to its first use
     assert 'href="../other/c.py.html#L-5"' in run and "other/c.py:5" in run and "(2×)" in run

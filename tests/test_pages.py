@@ -119,22 +119,22 @@ def test_overview_summary_is_the_rendered_module_docstring(site):
 def test_overview_outline_is_nested(site):
     outline = site.section(CORE, "outline")
     top = _top_items(_outer(outline))
-    assert [li.id for li in top] == ["LIMIT", "Engine", "run"]
+    assert [li.id for li in top] == ["outline-LIMIT", "outline-Engine", "outline-run"]
     engine = top[1]
     members = _top_items(_outer(engine))
     names = [li.find("code", cls="repodoc-name").text for li in members]
     assert names == ["kind", "__init__", "name", "start", "size", "size", "Part"]
     assert [li.id for li in members] == [
-        "Engine.kind",
-        "Engine.__init__",
-        "Engine.name",
-        "Engine.start",
-        "Engine.size",
+        "outline-Engine.kind",
+        "outline-Engine.__init__",
+        "outline-Engine.name",
+        "outline-Engine.start",
+        "outline-Engine.size",
         None,  # the setter: a second definition of the same object
-        "Engine.Part",
+        "outline-Engine.Part",
     ]
     part = members[-1]
-    assert [li.id for li in _top_items(_outer(part))] == ["Engine.Part.spin"]
+    assert [li.id for li in _top_items(_outer(part))] == ["outline-Engine.Part.spin"]
 
 
 def _outer(parent: El) -> El:
@@ -165,15 +165,16 @@ def test_outline_entries_link_to_their_line(site, repo):
     first_line = {}
     for sym in repo.file("pkg/core.py").all_symbols():
         first_line.setdefault(sym.qualname, sym.line)
-    anchored = [li for li in outline.find_all("li") if li.id]
-    assert {li.id for li in anchored} == set(first_line)
+    anchored = {li.id.removeprefix("outline-"): li for li in outline.find_all("li") if li.id}
+    assert set(anchored) == set(first_line)
     listing_ids = site.section(CORE, "source").ids()
-    for li in anchored:
+    for qualname, li in anchored.items():
         para = li.elements[0]
         line_links = [t for _, t in links(para, CORE)]
-        assert line_links == [f"{CORE}.html#L-{first_line[li.id]}"], li.id
-        assert f"L-{first_line[li.id]}" in listing_ids
-    start = outline.one("li", id="Engine.start")
+        assert line_links == [f"{CORE}.html#L-{first_line[qualname]}"], qualname
+        assert f"L-{first_line[qualname]}" in listing_ids
+        assert qualname in listing_ids  # the symbol's own id, on its listing line
+    start = outline.one("li", id="outline-Engine.start")
     assert f"{CORE}.html#L-35" in link_targets(start.elements[0], CORE)
 
 

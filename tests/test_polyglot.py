@@ -285,3 +285,22 @@ def test_editing_a_source_rereads_its_header_page(tmp_path, make_app):
     )
     assert numel.counterparts == ()
     assert warnings_of(app) == []
+
+
+def test_listing_links_includes_and_names_from_included_headers(app):
+    import re
+
+    html = (app.outdir / "repodoc/files/csrc/core/tensor.cpp.html").read_text()
+
+    def line(n: int) -> str:
+        start = html.index(f'<span id="L-{n}"></span>')
+        return html[start : html.index(f'<span id="L-{n + 1}"></span>', start)]
+
+    def hrefs(n: int) -> list[str]:
+        return re.findall(r'class="repodoc-xref" href="([^"]*)"', line(n))
+
+    assert hrefs(2) == ["tensor.h.html"]  # #include "tensor.h"
+    assert hrefs(4) == []  # <numeric>: the standard library
+    # 18: Tensor zeros(const Shape& shape) {   the class comes from the included header
+    assert hrefs(18)[0] == "tensor.h.html#L-19"
+    assert "#outline-mini::core::zeros" in hrefs(18)  # the definition links to its outline

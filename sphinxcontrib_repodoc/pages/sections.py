@@ -38,7 +38,7 @@ KIND_LABELS = {
     Kind.TYPE: "type",
 }
 
-_RESERVED_ID = re.compile(r"^(L-\d+|repodoc-.*)$")
+_RESERVED_ID = re.compile(r"^(L-\d+|repodoc-.*|outline-.*)$")
 _ROLE = re.compile(r":(?:[\w-]+:)*[\w-]+:`([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``")
 
@@ -67,8 +67,15 @@ def line_anchor(line: int) -> str:
     return f"L-{line}"
 
 
+def outline_anchor(anchor: str) -> str:
+    """The id of a symbol's outline entry (the symbol's own id is on its listing line)."""
+    return f"outline-{anchor}"
+
+
 def symbol_anchors(source: SourceFile) -> dict[tuple[str, int], str]:
     """An HTML id for the first definition of every qualname: readable and unique in the page.
+
+    It marks the definition's line in the listing, so a ``repo`` role lands on the code.
 
     Later definitions of the same name (a property setter, an ``@overload``) share the object
     of the first, so they get no id.
@@ -165,6 +172,8 @@ class Listing:
     #: names in the listing that are links: (line, or 0 for every line; name; target file;
     #: anchor in the target's overview page: a symbol's id, ``L-12``, or "" for the page)
     links: tuple[tuple[int, str, str, str], ...] = ()
+    #: (line, symbol id): the definitions that the ``repo`` domain's targets point at
+    anchors: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +367,7 @@ def listing(repo: Repository, source: SourceFile) -> Listing:
         source.skipped,
         source.lines,
         listing_links(repo, source),
+        tuple(sorted((line, anchor) for (_, line), anchor in symbol_anchors(source).items())),
     )
 
 
@@ -374,14 +384,21 @@ def listing_links(repo: Repository, source: SourceFile) -> tuple[tuple[int, str,
         anchor = anchors.get((sym.qualname, sym.line))
         # ``self.x = x``: the line names x twice, only one is the definition
         if anchor and sym.kind is not Kind.HEADING and "instance" not in sym.labels:
-            links[sym.line, sym.name] = (source.path, anchor)
-    for sym in source.symbols:
-        if sym.kind is not Kind.HEADING:
-            links.setdefault((0, sym.name), (source.path, line_anchor(sym.line)))
+            links[sym.line, sym.name] = (source.path, outline_anchor(anchor))
+    for name, line in _scope_names(source):
+        links.setdefault((0, name), (source.path, line_anchor(line)))
     for imp in source.imports:
-        if imp.origin is not Origin.LOCAL or not imp.target or repo.file(imp.target) is None:
+        target = repo.file(imp.target) if imp.origin is Origin.LOCAL and imp.target else None
+        if target is None:
             continue
-        links[imp.line, imp.module.rpartition(".")[2]] = (imp.target, "")
+        if imp.module[:1] in ('"', "<"):  # ``"x.h"``: the include's one token, as written
+            links[imp.line, imp.module] = (target.path, "")
+        else:  # ``pkg.mod``: its last name
+            links[imp.line, imp.module.rpartition(".")[2]] = (target.path, "")
+        if not imp.names and source.language is not Language.PYTHON:
+            # an include (or a Go/Rust/JS import of a whole module) brings its names in
+            for name, line in _scope_names(target):
+                links.setdefault((0, name), (target.path, line_anchor(line)))
         if imp.alias:
             links[imp.line, imp.alias] = (imp.target, "")
             links.setdefault((0, imp.alias), (imp.target, ""))
@@ -392,6 +409,25 @@ def listing_links(repo: Repository, source: SourceFile) -> tuple[tuple[int, str,
             links[imp.line, name.name] = where
             links.setdefault((0, name.alias or name.name), where)
     return tuple(sorted((line, name, *where) for (line, name), where in links.items()))
+
+
+#: kinds whose names stand alone in code (a method or attribute needs its object: not linked)
+_SCOPE_KINDS = frozenset({Kind.CLASS, Kind.FUNCTION, Kind.DATA, Kind.MACRO, Kind.TYPE})
+
+
+def _scope_names(source: SourceFile) -> list[tuple[str, int]]:
+    """Names a file defines at module or namespace level, with their first line."""
+    out: list[tuple[str, int]] = []
+
+    def visit(symbols: tuple[Symbol, ...]) -> None:
+        for sym in symbols:
+            if sym.kind in _SCOPE_KINDS:
+                out.append((sym.name, sym.line))
+            elif sym.kind is Kind.NAMESPACE:
+                visit(sym.children)
+
+    visit(source.symbols)
+    return out
 
 
 def _definition(repo: Repository, path: str, name: str) -> tuple[str, str]:

@@ -43,8 +43,15 @@ def css_class(ttype: _TokenType) -> str:
         ttype = ttype.parent
 
 
-def render(code: str, alias: str, link: Callable[[int, str], str | None]) -> str:
-    """The highlighted listing; ``link(line, name)`` gives a name's href, or None."""
+def render(
+    code: str,
+    alias: str,
+    link: Callable[[int, str], str | None],
+    line_ids: dict[int, list[str]] | None = None,
+) -> str:
+    """The highlighted listing; ``link(line, name)`` gives a name's href, or None;
+    ``line_ids`` adds ids to lines (the definitions that cross-references land on)."""
+    line_ids = line_ids or {}
     lines = code.count("\n") + 1
     width = len(str(lines))
     out = ['<div class="highlight"><pre><span></span>']
@@ -52,8 +59,9 @@ def render(code: str, alias: str, link: Callable[[int, str], str | None]) -> str
     lineno = 1
 
     def flush() -> None:
+        extra = "".join(f'<span id="{html.escape(i)}"></span>' for i in line_ids.get(lineno, ()))
         out.append(
-            f'<span id="L-{lineno}"></span><a href="#L-{lineno}">'
+            f'<span id="L-{lineno}"></span>{extra}<a href="#L-{lineno}">'
             f'<span class="linenos">{lineno:>{width}}</span></a>{"".join(parts)}\n'
         )
 
@@ -69,7 +77,7 @@ def render(code: str, alias: str, link: Callable[[int, str], str | None]) -> str
             cls = css_class(ttype)
             if cls:
                 text = f'<span class="{cls}">{text}</span>'
-            if ttype in Token.Name:
+            if ttype in Token.Name or ttype in Token.Comment.PreprocFile:
                 href = link(lineno, chunk)
                 if href is not None:
                     text = f'<a class="repodoc-xref" href="{html.escape(href)}">{text}</a>'

@@ -93,8 +93,11 @@ def visit_listing_html(self: Any, node: listing_block) -> None:
     def link(line: int, name: str) -> str | None:
         return targets.get((line, name)) or targets.get((0, name))
 
+    line_ids: dict[int, list[str]] = {}
+    for line, anchor in node.get("line_ids", ()):
+        line_ids.setdefault(line, []).append(anchor)
     starttag = self.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
-    self.body.append(starttag + render_listing(node["code"], lang, link) + "</div>\n")
+    self.body.append(starttag + render_listing(node["code"], lang, link, line_ids) + "</div>\n")
     raise nodes.SkipNode
 
 
@@ -103,6 +106,8 @@ def plain_listings(doctree: nodes.document) -> None:
     for node in list(doctree.findall(listing_block)):
         code = node["code"]
         plain = nodes.literal_block(code, code, language=node.get("language", "default"))
+        # other builders have no line anchors: the symbols' targets point at the listing
+        plain["ids"] = [anchor for _, anchor in node.get("line_ids", ())]
         node.replace_self(plain)
 
 
@@ -340,7 +345,7 @@ def outline(ctx: Context, data: Sequence[S.OutlineEntry]) -> list[nodes.Node]:
 def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
     blist = nodes.bullet_list(classes=["repodoc-outline"])
     for e in entries:
-        item = nodes.list_item(ids=[e.anchor] if e.anchor else [])
+        item = nodes.list_item(ids=[S.outline_anchor(e.anchor)] if e.anchor else [])
         para = _para(classes=["repodoc-symbol"])
         kind = "test" if e.is_test else e.kind
         para += nodes.inline(kind, kind, classes=["repodoc-kind", f"repodoc-kind-{kind}"])
@@ -401,7 +406,11 @@ def examples(ctx: Context, data: Sequence[S.Example]) -> list[nodes.Node]:
     for ex in data:
         para = _para()
         name = nodes.literal(ex.qualname, ex.qualname)
-        para += nodes.reference("", "", name, refid=ex.anchor, internal=True) if ex.anchor else name
+        para += (
+            nodes.reference("", "", name, refid=S.outline_anchor(ex.anchor), internal=True)
+            if ex.anchor
+            else name
+        )
         para += nodes.Text(" in ")
         para += ctx.file_link(ex.path, f"{ex.path}:{ex.line}", S.line_anchor(ex.line))
         item = nodes.list_item("", para)
@@ -464,6 +473,7 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
         code=text,
         language=data.lexer,
         links=[list(link) for link in data.links],
+        line_ids=[list(anchor) for anchor in data.anchors],
         classes=["repodoc-listing"],
     )
     return [_section("source", "Source", block)]
