@@ -258,7 +258,7 @@ class Preference:
     """``repodoc_prefer``: path globs (gitwildmatch), an earlier one wins a tie."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self._specs = [pathspec.PathSpec.from_lines("gitwildmatch", [p]) for p in patterns]
+        self._specs = [pathspec.GitIgnoreSpec.from_lines([p]) for p in patterns]
 
     def __len__(self) -> int:
         return len(self._specs)
