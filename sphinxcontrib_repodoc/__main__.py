@@ -48,11 +48,24 @@ def _parser() -> argparse.ArgumentParser:
     cmd = sub.add_parser("scan", help="scan a tree and print its model")
     cmd.add_argument("path", type=Path, help="the repository root (repodoc_root)")
     cmd.add_argument("--json", action="store_true", help="print the model as JSON")
+    cmd.add_argument("-j", "--jobs", type=int, default=1, help="extract in this many processes")
+    cmd.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="keep per-file facts in FILE between scans (only changed files are extracted again)",
+    )
     for option in OPTIONS:
         flag = "--" + option.name.replace("_", "-")
         if option.name in _LIST_OPTIONS:
-            cmd.add_argument(flag, action="append", default=None, metavar="PATTERN",
-                             help=f"{option.help} (repeatable)")  # fmt: skip
+            cmd.add_argument(
+                flag,
+                action="append",
+                default=None,
+                metavar="PATTERN",
+                help=f"{option.help} (repeatable)",
+            )
         elif option.name == "max_file_bytes" or option.name in _INT_OPTIONS:
             cmd.add_argument(flag, type=int, default=option.default, help=option.help)
     return parser
@@ -71,15 +84,17 @@ def main(argv: list[str] | None = None) -> int:
         if given is not None:
             values[name] = given
     started = time.perf_counter()
-    repo = scan(RepodocConfig.from_values(root, values))
+    repo = scan(RepodocConfig.from_values(root, values), jobs=args.jobs, cache_file=args.cache)
     elapsed = time.perf_counter() - started
     if args.json:
         json.dump(model_json(repo), sys.stdout, indent=1, sort_keys=True, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         symbols = sum(len(f.all_symbols()) for f in repo.files)
-        print(f"{len(repo.files)} files, {len(repo.folders)} folders, {symbols} symbols, "
-              f"{len(repo.diagnostics)} diagnostics in {elapsed:.2f}s")  # fmt: skip
+        print(
+            f"{len(repo.files)} files, {len(repo.folders)} folders, {symbols} symbols, "
+            f"{len(repo.diagnostics)} diagnostics in {elapsed:.2f}s"
+        )
     for diag in repo.diagnostics:
         print(f"{diag.location}: {diag.message} [repodoc.{diag.subtype}]", file=sys.stderr)
     return 0

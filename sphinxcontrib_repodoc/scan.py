@@ -6,8 +6,10 @@ Runs without Sphinx (the CLI calls it directly); the Sphinx glue calls it once p
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,6 +21,7 @@ from .analysis.purpose import classify
 from .analysis.reexports import reexports
 from .analysis.resolve import PythonModuleIndex
 from .analysis.usages import find_uses, usages
+from .cache import Entry, FactsCache, settings_key
 from .discover import DiscoveredFile, discover, lexer_for, read_text
 from .extractors import extractor_for
 from .extractors.python import PythonExtractor
@@ -35,6 +38,7 @@ from .model import (
 
 if TYPE_CHECKING:
     import ast
+    from pathlib import Path
 
     from .config import RepodocConfig
 
@@ -44,17 +48,27 @@ Progress = Callable[[Iterable[DiscoveredFile], int], Iterable[DiscoveredFile]]
 README_NAMES = ("README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md")
 
 
-def scan(config: RepodocConfig, progress: Progress | None = None) -> Repository:
-    """Scan the tree under ``config.root`` into a repository model."""
+def scan(
+    config: RepodocConfig,
+    progress: Progress | None = None,
+    *,
+    jobs: int = 1,
+    cache_file: Path | None = None,
+) -> Repository:
+    """Scan the tree under ``config.root`` into a repository model.
+
+    ``jobs`` > 1 extracts in that many processes; ``cache_file`` keeps per-file facts by
+    content between scans, so that only changed files are extracted again.
+    """
     found, diagnostics = discover(config)
-    items: Iterable[DiscoveredFile] = progress(found, len(found)) if progress else found
-    files: list[SourceFile] = []
     rules, rule_problems = findings_rules.select(config.findings)
     diagnostics.extend(rule_problems)
-    for item in items:
-        source, problems = scan_file(item, config.max_file_bytes, rules)
+    cache = FactsCache(cache_file, settings_key(config.max_file_bytes, [r.id for r in rules]))
+    files: list[SourceFile] = []
+    for source, problems in _extract_all(found, config, cache, jobs, progress):
         files.append(source)
         diagnostics.extend(problems)
+    cache.save()
     diagnostics = _one_grammar_warning_per_language(diagnostics)
     files = _analyze(files, config)
     folders = _folders(files)
@@ -71,6 +85,85 @@ def scan(config: RepodocConfig, progress: Progress | None = None) -> Repository:
         components=components,
         history=history,
     )
+
+
+#: below this many files to extract, starting processes costs more than it saves
+MIN_PARALLEL_FILES = 200
+CHUNK = 32
+
+
+def _extract_all(
+    found: list[DiscoveredFile],
+    config: RepodocConfig,
+    cache: FactsCache,
+    jobs: int,
+    progress: Progress | None,
+) -> Iterator[tuple[SourceFile, tuple[Diagnostic, ...]]]:
+    """Every file's facts, in discovery order: from the cache, else extracted (in parallel
+    when there are many)."""
+    digests: list[str | None] = []
+    cached: list[Entry | None] = []
+    for item in found:
+        digest = _digest(item, config.max_file_bytes)
+        digests.append(digest)
+        cached.append(cache.get(item.path, digest) if digest else None)
+    missing = [item for item, entry in zip(found, cached, strict=True) if entry is None]
+    fresh = iter(_extract_missing(missing, config, jobs))
+    results = (entry if entry is not None else next(fresh) for entry in cached)
+    # the progress line follows the files as their results arrive
+    steps = iter(progress(found, len(found))) if progress is not None else iter(())
+    for item, digest, entry in zip(found, digests, results, strict=True):
+        next(steps, None)
+        if digest is not None:
+            cache.put(item.path, digest, entry)
+        yield entry
+    for _ in steps:  # let the progress line finish
+        pass
+
+
+def _digest(item: DiscoveredFile, max_bytes: int) -> str | None:
+    """The content key of a file (None: do not cache, e.g. unreadable or too large)."""
+    if item.size > max_bytes:
+        return None
+    try:
+        return FactsCache.digest(item.abspath.read_bytes())
+    except OSError:
+        return None
+
+
+def _extract_missing(
+    items: list[DiscoveredFile], config: RepodocConfig, jobs: int
+) -> Iterator[Entry]:
+    settings = config.findings
+    if jobs > 1 and len(items) >= MIN_PARALLEL_FILES and _can_fork():
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for chunk in pool.map(
+                _extract_chunk,
+                chunks,
+                [config.max_file_bytes] * len(chunks),
+                [settings] * len(chunks),
+            ):
+                yield from chunk
+    else:
+        yield from _extract_chunk(items, config.max_file_bytes, settings)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _extract_chunk(
+    items: list[DiscoveredFile], max_bytes: int, settings: tuple[tuple[str, bool], ...]
+) -> list[Entry]:
+    """Worker: extract a few files (module-level, so that it can run in another process)."""
+    rules, _ = findings_rules.select(settings)
+    out = []
+    for item in items:
+        source, problems = scan_file(item, max_bytes, rules)
+        out.append((source, tuple(problems)))
+    return out
 
 
 def scan_file(

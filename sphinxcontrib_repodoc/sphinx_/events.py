@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STATE_FILE = "repodoc-state.json"
+CACHE_FILE = "repodoc-facts.pickle"  #: per-file facts by content (see ..cache)
 STATE_VERSION = 1
 
 
@@ -69,7 +70,12 @@ def builder_inited(app: Sphinx) -> None:
             stringify_func=lambda f: f.path,
         )
 
-    repo = scan(config, progress=progress)
+    repo = scan(
+        config,
+        progress=progress,
+        jobs=max(1, app.parallel),
+        cache_file=Path(app.doctreedir) / CACHE_FILE,
+    )
     plan = PagePlan.build(repo, app.config.repodoc_stub_dir)
     renderer = StubRenderer(Path(app.confdir) / p for p in app.config.templates_path)
     texts = render_stubs(plan, renderer, repo.name)
