@@ -210,3 +210,12 @@ def test_theme_source_buttons_lead_to_the_host_or_are_hidden(
         assert buttons and set(buttons) == {file_url}
     else:
         assert buttons == []
+
+
+@pytest.mark.sphinx("html", testroot=ROOT)
+def test_smart_quotes_stay_on_the_projects_own_pages_only(app):
+    app.build()
+    own = (app.outdir / "index.html").read_text()
+    assert "“straight” – dash" in own  # the project's smartquotes setting still applies
+    generated = (app.outdir / f"{F}/other/quote.py.html").read_text()
+    assert "Say &quot;hi&quot; -- twice, with 'single' quotes." in generated

@@ -1,0 +1,1 @@
+"""Say "hi" -- twice, with 'single' quotes."""
