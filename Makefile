@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-oldest lint clean
+.PHONY: demo test test-full test-oldest lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto -q
 
+# the full tier too: long fuzzing and many random edit sequences (tests marked `slow`)
+test-full: $(BIN)/.installed
+	$(BIN)/python -m pytest -n auto -q -m ""
+
 # the oldest supported Sphinx (7.4) with its matching myst-parser, in its own venv
 .venv-sphinx74/bin/.installed: pyproject.toml
 	$(PYTHON) -m venv .venv-sphinx74
@@ -27,6 +31,12 @@ test: $(BIN)/.installed
 
 test-oldest: .venv-sphinx74/bin/.installed
 	.venv-sphinx74/bin/python -m pytest -n auto -q
+
+# time our build against the bare-Sphinx floor and sphinx-autoapi (own venv under
+# ~/.cache/repodoc-bench), write benchmarks/results.md and the README's table; RUNS=1 for a quick look
+RUNS ?= 3
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/compare.py --corpus stdlib --runs $(RUNS) --update-readme
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

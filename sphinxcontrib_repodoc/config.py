@@ -200,6 +200,16 @@ OPTIONS: tuple[Option, ...] = (
         (bool,),
         "Show the author of each file's last change (off by default).",
     ),
+    Option(
+        "trust_docstrings",
+        False,
+        (bool,),
+        "Render docstrings with the full reST of the project (``raw``, ``include``, "
+        "``literalinclude``, ``image``, any directive and role). Off by default: docstrings "
+        "are parsed with a restricted set of directives and roles (no raw output, no file "
+        "inclusion, nothing that reads files or runs code); the others are shown as written. "
+        "Turn on only for repositories whose every author you trust.",
+    ),
 )
 
 

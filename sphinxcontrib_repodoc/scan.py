@@ -125,10 +125,7 @@ def _digest(item: DiscoveredFile, max_bytes: int) -> str | None:
     """The content key of a file (None: do not cache, e.g. unreadable or too large)."""
     if item.size > max_bytes:
         return None
-    try:
-        return FactsCache.digest(item.abspath.read_bytes())
-    except OSError:
-        return None
+    return _hash_file(item) or None
 
 
 def _extract_missing(
@@ -178,8 +175,9 @@ def scan_file(
         sha256="",
         lexer=lexer_for(item.path, item.language),
     )
-    if item.language is Language.BINARY:
-        return replace(base, skipped="binary", sha256=_hash_file(item)), []
+    if item.language is Language.BINARY:  # hashed only within the size limit, and streamed
+        digest = _hash_file(item) if item.size <= max_bytes else ""
+        return replace(base, skipped="binary", sha256=digest), []
     if item.size > max_bytes:
         message = (
             f"{item.size:,} bytes is above repodoc_max_file_bytes ({max_bytes:,}); metadata only"
@@ -219,15 +217,17 @@ def _extract(item: DiscoveredFile, text: str) -> tuple[FileFacts, ast.Module | N
             return extractor.extract_with_tree(item.path, text)
         return extractor.extract(item.path, text), None
     except Exception as exc:  # an extractor bug must not take the build down
-        message = f"extractor failed: {type(exc).__name__}: {exc}"
+        message = f"{type(extractor).__name__} failed: {type(exc).__name__}: {exc}"
         return FileFacts(
             parsed=False, diagnostics=(Diagnostic("scan", message, item.path, 1),)
         ), None
 
 
 def _hash_file(item: DiscoveredFile) -> str:
+    """The file's hash, read in chunks: a multi-gigabyte binary never sits in memory."""
     try:
-        return hashlib.sha256(item.abspath.read_bytes()).hexdigest()
+        with item.abspath.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return ""
 

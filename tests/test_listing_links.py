@@ -9,8 +9,8 @@ F = "repodoc/files"
 
 def listing_line(html: str, line: int) -> str:
     """The HTML of one listing line (from its anchor to the next one)."""
-    start = html.index(f'<span id="L-{line}"></span>')
-    end = html.find(f'<span id="L-{line + 1}"></span>', start)
+    start = html.index(f'<span class="repodoc-code-line" id="L-{line}">')
+    end = html.find(f'<span class="repodoc-code-line" id="L-{line + 1}">', start)
     return html[start : end if end != -1 else None]
 
 

@@ -293,8 +293,8 @@ def test_listing_links_includes_and_names_from_included_headers(app):
     html = (app.outdir / "repodoc/files/csrc/core/tensor.cpp.html").read_text()
 
     def line(n: int) -> str:
-        start = html.index(f'<span id="L-{n}"></span>')
-        return html[start : html.index(f'<span id="L-{n + 1}"></span>', start)]
+        start = html.index(f'<span class="repodoc-code-line" id="L-{n}">')
+        return html[start : html.index(f'<span class="repodoc-code-line" id="L-{n + 1}">', start)]
 
     def hrefs(n: int) -> list[str]:
         return re.findall(r'class="repodoc-xref" href="([^"]*)"', line(n))

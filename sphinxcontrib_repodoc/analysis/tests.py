@@ -84,21 +84,34 @@ def has_pytest_config(root: Path, paths: Iterable[str]) -> bool:
     names = {p.rpartition("/")[2] for p in paths}
     if {"pytest.ini", ".pytest.ini", "conftest.py"} & names:
         return True
+    # read like every other file: never through a link whose target leaves the root
+    text = _read_inside(root, "pyproject.toml", Language.TOML)
     try:
-        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
-        if "pytest" in data.get("tool", {}):
+        if text is not None and "pytest" in tomllib.loads(text).get("tool", {}):
             return True
-    except (OSError, ValueError):
+    except (ValueError, AttributeError):
         pass
     for name, section in (("setup.cfg", "tool:pytest"), ("tox.ini", "pytest")):
         parser = configparser.ConfigParser(interpolation=None)
+        text = _read_inside(root, name, Language.INI)
+        if text is None:
+            continue
         try:
-            parser.read_string((root / name).read_text(encoding="utf-8"))
-        except (OSError, configparser.Error, UnicodeDecodeError):
+            parser.read_string(text)
+        except configparser.Error:
             continue
         if parser.has_section(section):
             return True
     return False
+
+
+def _read_inside(root: Path, name: str, language: Language) -> str | None:
+    """The text of ``root/name`` when it is a file whose real location is inside the root."""
+    from ..discover import read_text
+
+    if not (root / name).is_file():
+        return None
+    return read_text(root / name, name, language)[0]
 
 
 class TestPlan:

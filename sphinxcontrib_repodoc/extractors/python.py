@@ -18,6 +18,7 @@ from inspect import cleandoc
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Diagnostic, FileFacts, Import, ImportedName, Kind, Language, Symbol
+from .base import TooComplex, check_lines, too_complex
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -57,6 +58,10 @@ class PythonExtractor:
         """The facts and the syntax tree, for the detectors that need it (parsed once)."""
         if text.startswith("\ufeff"):
             text = text[1:]
+        try:
+            check_lines(text)
+        except TooComplex as exc:
+            return too_complex(path, str(exc)), None
         try:
             # Invalid escapes warn (DeprecationWarning/SyntaxWarning): noise for a documenter.
             with warnings.catch_warnings():

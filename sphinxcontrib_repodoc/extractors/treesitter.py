@@ -26,11 +26,12 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import Diagnostic, FileFacts, Import, ImportedName, Kind, Language, Symbol
+from .base import MAX_NESTING, TooComplex, check_lines, too_complex
 from .cfamily import blank_macros
 from .comments import is_license, leading_comment
 
@@ -147,6 +148,18 @@ class TreeSitterExtractor:
             return FileFacts(
                 docstring=docstring, diagnostics=(Diagnostic("grammar", message, path),)
             )
+        try:
+            return self._extract(path, text, spec, loaded, docstring)
+        except TooComplex as exc:
+            return replace(too_complex(path, str(exc)), docstring=docstring)
+        except RecursionError:
+            reason = f"nesting deeper than the parse limit ({MAX_NESTING})"
+            return replace(too_complex(path, reason), docstring=docstring)
+
+    def _extract(
+        self, path: str, text: str, spec: LanguageSpec, loaded: Any, docstring: str | None
+    ) -> FileFacts:
+        check_lines(text)
         parser, query = loaded
         source = blank_macros(text) if spec.hook == "cfamily" else text
         data = source.encode("utf-8", "surrogatepass")
@@ -278,6 +291,9 @@ class _Builder:
             (parent.children if parent else roots).append(d)
             if d.kind in _CONTAINERS:
                 stack.append(d)
+                if len(stack) > MAX_NESTING:
+                    msg = f"definitions nested deeper than the parse limit ({MAX_NESTING})"
+                    raise TooComplex(msg)
         # Qualnames, then attach scoped definitions to their class when the file has it.
         classes: dict[str, _Def] = {}
         self._qualify(roots, "", classes)

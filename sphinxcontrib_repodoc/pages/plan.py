@@ -74,6 +74,8 @@ class PagePlan:
         plan = cls(stub_dir=stub_dir.strip("/"))
         file_slugs = _case_safe([f.path for f in repo.files])
         folder_slugs = _case_safe([f.path for f in repo.folders if f.path != "."])
+        file_slugs = {path: _sphinx_safe(slug) for path, slug in file_slugs.items()}
+        folder_slugs = {path: _sphinx_safe(slug) for path, slug in folder_slugs.items()}
         for f in repo.files:
             for kind in (PageKind.FILE, PageKind.KEYWORDS, PageKind.RELATED):
                 plan._add(kind, f.path, f"{plan.stub_dir}/{kind.value}/{file_slugs[f.path]}")
@@ -110,6 +112,18 @@ def _case_safe(paths: Sequence[str]) -> dict[str, str]:
         seen.add(folded)
         out[path] = slug
     return out
+
+
+def _sphinx_safe(slug: str) -> str:
+    """A slug Sphinx does not skip: it never reads a document under a folder named
+    ``_sources``, nor one whose name starts with ``.#`` (``sphinx.project.EXCLUDE_PATHS``),
+    so such path parts get a short hash suffix (and ``.#…`` an ``_`` prefix)."""
+    parts = slug.split("/")
+    for i, part in enumerate(parts):
+        if part == "_sources" or part.startswith(".#"):
+            lead = "_" if part.startswith(".#") else ""
+            parts[i] = f"{lead}{part}-{hashlib.sha1(part.encode()).hexdigest()[:6]}"
+    return "/".join(parts)
 
 
 def rst_escape(text: str) -> str:

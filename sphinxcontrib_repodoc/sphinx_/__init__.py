@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..pages.plan import STUB_SUFFIX
-from . import events
+from . import builders, events
 from .config import add_config_values, validate
 from .diagrams import repo_graph, visit_graph_html
 from .directives import CurrentFileDirective, LandingDirective, SectionDirective
@@ -36,8 +36,13 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_node(listing_block, html=(visit_listing_html, None))
     app.add_node(repo_graph, html=(visit_graph_html, None))
 
+    # a small stylesheet: kind badges, compact tables, the targeted listing line, dark mode
+    app.connect("builder-inited", builders.add_static_path)
+    app.add_css_file("repodoc.css")
+
     # the build: scan once, then tell Sphinx precisely what changed
     app.connect("config-inited", validate)
+    app.connect("config-inited", builders.exclude_from_linkcheck)
     app.connect("builder-inited", events.builder_inited)
     app.connect("env-get-outdated", events.env_get_outdated)
     app.connect("env-get-updated", events.env_get_updated)
@@ -45,7 +50,9 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", events.check_consistency)
     app.connect("missing-reference", events.missing_reference, priority=900)
     app.connect("doctree-resolved", events.doctree_resolved)
+    app.connect("doctree-resolved", builders.doctree_resolved)
     app.connect("html-page-context", events.html_page_context)
+    app.connect("html-collect-pages", events.drop_empty_search_terms)
     app.connect("build-finished", events.build_finished)
 
     return {

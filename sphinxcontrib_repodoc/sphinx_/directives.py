@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..pages import sections as S
 from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
+from .builders import only_outside_books
 from .domain import RepoDomain, get_state
 from .logging import Subtype, warn
 from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree
@@ -97,7 +98,8 @@ class LandingDirective(SphinxDirective):
             out.extend(contents(ctx, data))
         docname = state.plan.docname(PageKind.FOLDER, path)
         if docname:
-            out.append(make_toctree(self, [docname], hidden=True))
+            # book builders (LaTeX, Texinfo, EPUB) leave the generated pages out
+            out.append(only_outside_books(make_toctree(self, [docname], hidden=True)))
         container = nodes.container(classes=["repodoc-landing"])
         container.extend(out)
         return [container]

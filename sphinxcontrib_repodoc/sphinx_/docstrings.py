@@ -549,7 +549,9 @@ def render_docstring(
     content = StringList(lines, items=[(path, line + i) for i in range(len(lines))])
 
     container = nodes.container()
-    with restricted_markup(document), captured_messages(state) as messages:
+    trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
+    markup = contextlib.nullcontext() if trusted else restricted_markup(document)
+    with markup, captured_messages(state) as messages:
         nested_parse_with_titles(state, content, container)
     _public_link_names(container, document, key)
     problem = messages[0] if messages else _dangling_reference(container, directive)

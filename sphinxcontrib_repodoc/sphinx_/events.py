@@ -20,7 +20,7 @@ from sphinx.util.display import status_iterator
 
 from .. import sourcelinks
 from ..pages.fingerprint import fingerprint
-from ..pages.plan import PagePlan, StubRenderer, render_stubs, write_stubs
+from ..pages.plan import STUB_SUFFIX, PagePlan, StubRenderer, render_stubs, write_stubs
 from ..pages.sections import landing
 from ..pages.targets import Targets
 from ..scan import scan
@@ -119,11 +119,29 @@ def _remove_old_output(app: Sphinx, removed: Iterable[str]) -> None:
     if app.builder.format != "html" or not suffix:
         return
     outdir = Path(app.outdir).resolve()
+    # and its copy of the source (``html_copy_source``), named as the HTML builder names it
+    link_suffix = getattr(app.config, "html_sourcelink_suffix", ".txt") or ""
+    source = STUB_SUFFIX if link_suffix == STUB_SUFFIX else STUB_SUFFIX + link_suffix
     for docname in removed:
-        target = (outdir / (docname + suffix)).resolve()
-        if target.is_relative_to(outdir):
-            with contextlib.suppress(OSError):
-                target.unlink()
+        for target in (outdir / (docname + suffix), outdir / "_sources" / (docname + source)):
+            target = target.resolve()
+            if target.is_relative_to(outdir):
+                with contextlib.suppress(OSError):
+                    target.unlink()
+
+
+def drop_empty_search_terms(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``: an incremental build keeps the search terms of deleted (and
+    rewritten) pages as empty lists in ``searchindex.js`` (Sphinx prunes the documents, not
+    the terms), so its index would differ from a clean build's. Runs in the main process after
+    every page is written, before the index is dumped; collects no page."""
+    indexer = getattr(app.builder, "indexer", None)
+    for name in ("_mapping", "_title_mapping"):
+        mapping = getattr(indexer, name, None)
+        if isinstance(mapping, dict):
+            for word in [w for w, docs in mapping.items() if not docs]:
+                del mapping[word]
+    return []
 
 
 def _load_previous(app: Sphinx) -> dict[str, Any]:

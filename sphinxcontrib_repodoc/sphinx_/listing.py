@@ -1,9 +1,10 @@
 """HTML for source listings: Pygments tokens, an anchor on every line, names as links.
 
 Pygments' own HTML formatter cannot link a token to a page of ours, so this is a small
-formatter of its own: the same CSS classes (Sphinx's ``pygments.css`` styles it), an id per
-line (``#L-12``), and the names the model resolved (:func:`..pages.sections.listing_links`)
-wrapped in links.
+formatter of its own: the same CSS classes (Sphinx's ``pygments.css`` styles it), each line
+wrapped in ``<span class="repodoc-code-line" id="L-12">`` (so ``:target`` can highlight it;
+symbol anchors are empty spans inside it), and the names the model resolved
+(:func:`..pages.sections.listing_links`) wrapped in links.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def render(
     def flush() -> None:
         extra = "".join(f'<span id="{html.escape(i)}"></span>' for i in line_ids.get(lineno, ()))
         out.append(
-            f'<span id="L-{lineno}"></span>{extra}<a href="#L-{lineno}">'
-            f'<span class="linenos">{lineno:>{width}}</span></a>{"".join(parts)}\n'
+            f'<span class="repodoc-code-line" id="L-{lineno}">{extra}<a href="#L-{lineno}">'
+            f'<span class="linenos">{lineno:>{width}}</span></a>{"".join(parts)}</span>\n'
         )
 
     for ttype, value in _lexer(alias).get_tokens(code):

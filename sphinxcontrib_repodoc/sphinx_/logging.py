@@ -47,7 +47,9 @@ _DESCRIPTIONS = {
     Subtype.UNREADABLE: "A file or folder could not be read, or its real location is outside "
     "the repository.",
     Subtype.TOO_LARGE: "A file is larger than ``repodoc_max_file_bytes``; its page shows "
-    "metadata only.",
+    "metadata only. Or it is above a parse bound (more than 200,000 lines, definitions nested "
+    "more than 100 deep), so that one pathological file cannot stall the build; its page "
+    "shows metadata and listing.",
     Subtype.SYMLINK: "A symbolic link dangles, loops, or points outside the root or into an "
     "excluded folder; it is skipped.",
     Subtype.DOCSTRING: "A docstring is not valid reST; it is shown as a literal block.",
@@ -73,4 +75,9 @@ def warn(subtype: Subtype | str, message: str, location: str | None = None) -> N
 
 
 def report(diagnostic: Diagnostic) -> None:
-    warn(diagnostic.subtype, diagnostic.message, diagnostic.location)
+    location = diagnostic.location
+    if diagnostic.path is not None and not diagnostic.line:
+        # about the whole file: Sphinx would take a location without ``:`` for a docname
+        # (``big.bin`` → ``<srcdir>/big.bin.rst``), so point at its first line
+        location = f"{diagnostic.path}:1"
+    warn(diagnostic.subtype, diagnostic.message, location)

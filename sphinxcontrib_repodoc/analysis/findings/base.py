@@ -180,8 +180,8 @@ class Source:
         """The Python syntax tree (None when the file does not parse)."""
         try:
             return ast.parse(self.text, self.path)
-        except (SyntaxError, ValueError):
-            return None
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None  # pathological nesting: the extractor already said so
 
     @cached_property
     def aliases(self) -> dict[str, str]:

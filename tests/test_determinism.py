@@ -1,0 +1,100 @@
+"""Byte-identical output: two clean builds (in different folders), ``-j 1`` vs ``-j 2``, and an
+incremental build after random edit sequences vs a clean build of the final tree.
+
+The full tier (``tests/fuzz/test_edit_sequences.py``) runs many more sequences.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+from buildutil import build, copy_root
+from editseq import Tree, check_sequence, clean_build, diff, make_project, snapshot
+
+pytestmark = pytest.mark.sphinx
+
+#: random edit sequences in the fast tier (seed, rounds of edits)
+FAST_SEQUENCES = [(1, 3), (2, 3)]
+
+
+def test_two_clean_builds_are_identical(tmp_path):
+    tree = Tree.initial()
+    first = clean_build(tmp_path / "one", tree)
+    second = clean_build(tmp_path / "elsewhere" / "two", tree)
+    assert {"objects.inv", "searchindex.js", "index.html"} <= first.keys()
+    assert diff(first, second) == []
+
+
+def test_parallel_and_serial_builds_are_identical(tmp_path):
+    serial = build(copy_root("polyglot", tmp_path / "serial"))
+    parallel = build(copy_root("polyglot", tmp_path / "parallel"), parallel=2)
+    assert serial.statuscode == parallel.statuscode == 0
+    assert diff(snapshot(serial.outdir), snapshot(parallel.outdir)) == []
+
+
+@pytest.mark.parametrize(("seed", "steps"), FAST_SEQUENCES)
+def test_incremental_after_random_edits_equals_clean(tmp_path, seed, steps):
+    log = check_sequence(tmp_path, seed, steps)
+    assert log
+
+
+def test_no_build_time_in_pages(tmp_path):
+    out = clean_build(tmp_path / "p", Tree.initial())
+    now = datetime.datetime.now(tz=datetime.UTC)
+    stamps = {now.strftime(f) for f in ("%Y-%m-%d", "%d %b %Y", "%b %d, %Y", "%H:%M")}
+    stamps.add(str(int(time.time()))[:7])
+    for path, data in out.items():
+        if path.endswith((".html", ".js", ".inv", ".txt")):
+            text = data.decode("utf-8", "replace")
+            assert not [s for s in stamps if s in text], path
+
+
+def _git(cwd, *args, env=None):
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env=env)
+
+
+def test_git_dates_are_commit_dates_and_builds_match_across_clones(tmp_path):
+    """Pages show commit dates (UTC), never the build's clock: two clones built at different
+    paths, in different time zones, give the same bytes."""
+    import os
+    import shutil
+
+    tree = Tree.initial()
+    origin = make_project(tmp_path / "origin", tree)
+    conf = (origin / "conf.py").read_text(encoding="utf-8")
+    conf = conf.replace("repodoc_git_commits = 0\n", 'repodoc_root = ""\n')
+    (origin / "conf.py").write_text(conf, encoding="utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2001-02-03T04:05:06Z",
+        "GIT_COMMITTER_DATE": "2001-02-03T04:05:06Z",
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": "A",
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+    }
+    _git(origin, "init", "-q", env=env)
+    _git(origin, "add", "-A", env=env)
+    _git(origin, "commit", "-q", "-m", "first", env=env)
+    snapshots = []
+    for name, tz in (("one", "UTC"), ("two", "Pacific/Kiritimati")):
+        clone = tmp_path / name / "clone"
+        shutil.copytree(origin, clone)
+        old = os.environ.get("TZ")
+        os.environ["TZ"] = tz
+        try:
+            app = build(clone)
+        finally:
+            if old is None:
+                os.environ.pop("TZ", None)
+            else:
+                os.environ["TZ"] = old
+        assert app.statuscode == 0
+        snapshots.append(snapshot(app.outdir))
+    assert diff(*snapshots) == []
+    pages = b"".join(v for k, v in snapshots[0].items() if k.endswith(".html"))
+    assert b"2001-02-03" in pages
