@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import hypothesmith
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinxcontrib_repodoc.analysis import findings as findings_rules
@@ -137,3 +137,51 @@ def check_file(source: SourceFile, problems: list[Diagnostic], name: str) -> Non
         for sym in source.symbols:
             for s in sym.walk():
                 assert s.line <= source.lines + 1, (s, source.lines)
+
+
+# -- the properties, shared by the fast tier and the full tier (they differ in case counts) -----
+
+
+def any_bytes_give_a_model(folder: Path, name: str, examples: int) -> None:
+    """Arbitrary bytes under ``name``: the per-file step gives a model, never an exception."""
+
+    @fuzz_settings(examples)
+    @given(data=file_bytes)
+    def check(data: bytes) -> None:
+        source, problems = scan_bytes(folder, name, data)
+        check_file(source, problems, name)
+
+    check()
+
+
+def extractor_never_raises(language: Language, examples: int, max_size: int) -> None:
+    """Arbitrary text through the language's extractor: facts, with located diagnostics."""
+    from sphinxcontrib_repodoc.extractors import extractor_for
+
+    extractor = extractor_for(language)
+    assert extractor is not None
+    name = SAMPLE_NAMES[language]
+
+    @fuzz_settings(examples)
+    @given(text=st.one_of(code_text, st.text(max_size=max_size)))
+    def check(text: str) -> None:
+        facts = extractor.extract(name, text)
+        for d in facts.diagnostics:
+            assert d.path == name
+
+    check()
+
+
+def valid_python_gives_a_parsed_model(folder: Path, examples: int) -> None:
+    """hypothesmith's Python parses, and goes through the whole per-file step."""
+    from sphinxcontrib_repodoc.extractors import extractor_for
+
+    @fuzz_settings(examples)
+    @given(source=python_source())
+    def check(source: str) -> None:
+        facts = extractor_for(Language.PYTHON).extract("gen.py", source)
+        assert facts.parsed, facts.diagnostics
+        src, problems = scan_bytes(folder, "gen.py", source.encode("utf-8", "surrogatepass"))
+        check_file(src, problems, "gen.py")
+
+    check()
