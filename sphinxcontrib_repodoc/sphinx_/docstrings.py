@@ -28,10 +28,10 @@ from sphinx.directives import ObjectDescription
 from sphinx.ext.napoleon import Config as NapoleonConfig
 from sphinx.ext.napoleon.docstring import GoogleDocstring, NumpyDocstring
 from sphinx.locale import _
-from sphinx.roles import XRefRole
 from sphinx.util.docfields import DocFieldTransformer, Field, GroupedField, TypedField
 from sphinx.util.nodes import nested_parse_with_titles
 
+from .domain import RepoXRefRole
 from .logging import Subtype, warn
 
 if TYPE_CHECKING:
@@ -100,11 +100,12 @@ _SPHINX_SUBSTITUTIONS = frozenset({"version", "release", "today", "translation p
 # --------------------------------------------------------------------------- roles
 
 
-class RepoXRefRole(XRefRole):
+class DocstringXRefRole(RepoXRefRole):
     """A domain-less xref role (``:class:``…) that always targets the ``repo`` domain.
 
     ``XRefRole.run`` derives the domain from the role name (and Sphinx rewrites the empty name
-    to ``default_role``), so the reftype is fixed per instance instead.
+    to ``default_role``), so the reftype is fixed per instance instead; names are read as the
+    ``repo`` roles read them (``~a.b`` shows ``b``).
     """
 
     def __init__(self, reftype: str, **kwargs: Any) -> None:
@@ -118,28 +119,9 @@ class RepoXRefRole(XRefRole):
             return self.create_non_xref_node()
         return self.create_xref_node()
 
-    def process_link(
-        self,
-        env: BuildEnvironment,
-        refnode: nodes.Element,
-        has_explicit_title: bool,
-        title: str,
-        target: str,
-    ) -> tuple[str, str]:
-        """``~a.b`` shows ``b``; ``.b`` searches nearer scopes first (as the ``py`` roles do)."""
-        if not has_explicit_title:
-            title = title.lstrip(".")
-            target = target.lstrip("~")
-            if title.startswith("~"):
-                title = title[1:].rpartition(".")[2]
-        if target.startswith("."):
-            target = target[1:]
-            refnode["refspecific"] = True
-        return title, target
 
-
-XREF_ROLES: dict[str, RepoXRefRole] = {
-    name: RepoXRefRole(reftype, fix_parens=reftype in {"func", "meth"})
+XREF_ROLES: dict[str, DocstringXRefRole] = {
+    name: DocstringXRefRole(reftype, fix_parens=reftype in {"func", "meth"})
     for name, reftype in XREF_TYPES.items()
 }
 

@@ -71,8 +71,10 @@ class RepoXRefRole(XRefRole):
         refnode["repo:scope"] = env.ref_context.get("repo:scope")
         if target.startswith("~"):  # as the py roles: ``~a.b.C`` shows ``C``
             target = target[1:]
-            if not has_explicit_title:
-                title = _last_part(target)
+            if not has_explicit_title and title.startswith("~"):
+                title = _last_part(title[1:])  # the title may carry ``()`` (fix_parens)
+        elif not has_explicit_title and len(title) > 1 and title.startswith("."):
+            title = title.lstrip(".")  # ``.b`` (a suffix search) shows ``b``
         return title, target
 
 
