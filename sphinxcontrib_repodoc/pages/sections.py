@@ -57,7 +57,9 @@ def plain_text(text: str | None) -> str | None:
         if inner.endswith(">") and " <" in inner:
             return inner[: inner.rindex(" <")]
         inner = inner.lstrip("!")
-        return inner.rpartition(".")[2] if inner.startswith("~") else inner
+        if inner.startswith("~"):
+            return inner.rpartition(".")[2]
+        return inner.lstrip(".") or inner  # ``..pages.sections`` (relative) reads pages.sections
 
     return _LITERAL.sub(r"\1", _ROLE.sub(role, text))
 

@@ -164,3 +164,17 @@ def test_targets_names_and_scope_walk(repo):
     assert targets.resolve("nothing", ROLE_TYPES["obj"]).target is None
     assert targets.resolve(".a.A", ROLE_TYPES["class"]).target.name == "pkg/a.py::A"
     assert targets.resolve("README.md::Title", ROLE_TYPES["heading"]).target.anchor == "Title"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("See :class:`~a.b.Engine` and :func:`title <target>`.", "See Engine and title."),
+        ("Section data (:mod:`..pages.sections`).", "Section data (pages.sections)."),
+        ("Run ``--json`` now.", "Run --json now."),
+    ],
+)
+def test_plain_text_reads_as_the_rendered_docstring(text, shown):
+    from sphinxcontrib_repodoc.pages.sections import plain_text
+
+    assert plain_text(text) == shown
