@@ -54,3 +54,23 @@ def test_other_builders_get_text(tmp_path):
 def test_a_file_without_local_imports_has_no_diagram(basic_app):
     html = (basic_app.outdir / f"{F}/config.yaml.html").read_text()
     assert "repodoc-diagram" not in html
+
+
+@needs_dot
+def test_one_dot_process_renders_many_graphs_like_fresh_ones(tmp_path):
+    """The long-lived ``dot`` gives each page the SVG a fresh process would (same ids), and a
+    graph it cannot read costs that graph only, never a hang or the next graph."""
+    from sphinxcontrib_repodoc.sphinx_ import diagrams
+
+    program = shutil.which("dot")
+    graphs = [f"digraph g {{ a{i} -> b; b -> c{i}; }}\n" for i in range(3)]
+    first = [diagrams.render_svg(g, program, tmp_path / "one") for g in graphs]
+    diagrams._DOT.clear()  # a fresh process for each graph, as before the cache
+    fresh = []
+    for i, g in enumerate(graphs):
+        fresh.append(diagrams.render_svg(g, program, tmp_path / f"fresh{i}"))
+        diagrams._DOT.clear()
+    assert first == fresh and all(svg and svg.startswith("<svg") for svg in first)
+    assert all('id="repodoc-graph-graph0"' in svg for svg in first)
+    assert diagrams.render_svg("digraph { a -> ; }\n", program, tmp_path / "bad") is None
+    assert diagrams.render_svg(graphs[0].replace("g {", "h {"), program, tmp_path / "after")

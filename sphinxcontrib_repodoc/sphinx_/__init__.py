@@ -8,6 +8,7 @@ from .. import __version__
 from ..pages.plan import STUB_SUFFIX
 from . import builders, events
 from .config import add_config_values, validate
+from .deferred import ExpandDeferred, deferred, visit_deferred_html
 from .diagrams import repo_graph, visit_graph_html
 from .directives import CurrentFileDirective, LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
@@ -35,6 +36,9 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.add_directive("repodoc", LandingDirective)
     app.add_node(listing_block, html=(visit_listing_html, None))
     app.add_node(repo_graph, html=(visit_graph_html, None))
+    # large blocks out of the tree until written (HTML), or put back (other builders)
+    app.add_node(deferred, html=(visit_deferred_html, None))
+    app.add_post_transform(ExpandDeferred)
 
     # a small stylesheet: kind badges, compact tables, the targeted listing line, dark mode
     app.connect("builder-inited", builders.add_static_path)

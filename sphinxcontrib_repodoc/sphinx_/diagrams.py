@@ -1,14 +1,19 @@
 """Diagrams: Graphviz SVG inlined in HTML pages where ``dot`` exists, text everywhere else.
 
-``dot`` reads the graph on stdin and writes SVG on stdout; results are cached under the
+One ``dot`` process per build process reads the graphs on stdin, one after the other, and
+writes each SVG on stdout as soon as it is laid out: starting ``dot`` costs ~20 ms, more than
+laying out a small graph, and a repository has a graph per file. Results are cached under the
 doctree folder by the hash of the graph, so a rebuild only pays for graphs that changed.
 Inlined SVG keeps every node a link relative to the page itself.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import os
 import re
+import select
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,6 +105,74 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
+#: seconds a graph may take before ``dot`` is given up on
+DOT_TIMEOUT = 60
+
+
+class DotProcess:
+    """A long-lived ``dot -Tsvg``: a graph in, its SVG out (``dot`` flushes after each)."""
+
+    def __init__(self, program: str) -> None:
+        self.program = program
+        self.pid = os.getpid()
+        self.proc = subprocess.Popen(
+            [program, "-Tsvg"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def render(self, dot: str) -> str | None:
+        """The SVG document for one graph, or None (and the process stopped) on any failure."""
+        proc = self.proc
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(dot.encode())
+            proc.stdin.flush()
+            fd = proc.stdout.fileno()
+            chunks: list[bytes] = []
+            while True:
+                ready, _, _ = select.select([fd], [], [], DOT_TIMEOUT)
+                data = os.read(fd, 65536) if ready else b""
+                if not data:  # timed out, or dot exited (a graph it could not read)
+                    self.close()
+                    return None
+                chunks.append(data)
+                if data.rstrip().endswith(b"</svg>"):
+                    return b"".join(chunks).decode("utf-8", "replace")
+        except OSError:
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+_DOT: dict[str, DotProcess] = {}
+
+
+def _dot_process(program: str) -> DotProcess | None:
+    """This process's ``dot`` (a forked writer starts its own: pipes are not shared)."""
+    proc = _DOT.get(program)
+    if proc is not None and proc.pid == os.getpid() and proc.proc.poll() is None:
+        return proc
+    try:
+        proc = _DOT[program] = DotProcess(program)
+    except OSError:
+        return None
+    return proc
+
+
+@atexit.register
+def _stop_dot() -> None:
+    for proc in _DOT.values():
+        if proc.pid == os.getpid() and proc.proc.stdin is not None:
+            proc.proc.stdin.close()
+            proc.close()
+
+
 def render_svg(dot: str, program: str, cache: Path) -> str | None:
     """SVG for ``dot`` (cached by its hash), or None when Graphviz fails."""
     key = hashlib.sha1(dot.encode()).hexdigest()
@@ -108,16 +181,14 @@ def render_svg(dot: str, program: str, cache: Path) -> str | None:
         return cached.read_text(encoding="utf-8")
     except OSError:
         pass
-    try:
-        out = subprocess.run(
-            [program, "-Tsvg"], input=dot.encode(), capture_output=True, timeout=60, check=True
-        )
-    except (OSError, subprocess.SubprocessError):
+    process = _dot_process(program)
+    svg = process.render(dot) if process else None
+    if svg is None:
         return None
-    svg = out.stdout.decode("utf-8", "replace")
     svg = svg[svg.find("<svg") :] if "<svg" in svg else ""
-    # ids such as "node1" must not collide with the page's own anchors
-    svg = re.sub(r'\bid="', 'id="repodoc-graph-', svg)
+    # a long-lived dot names the second graph's group "page0,1_graph0": the same SVG, whatever
+    # the order pages are written in; and ids such as "node1" must not collide with the page's
+    svg = re.sub(r'\bid="(?:page\d+,\d+_)?', 'id="repodoc-graph-', svg)
     cache.mkdir(parents=True, exist_ok=True)
     cached.write_text(svg, encoding="utf-8")
     return svg

@@ -26,6 +26,7 @@ from ..pages.targets import Targets
 from ..scan import scan
 from .bridge import python_bridge
 from .config import core_config, resolve_root
+from .deferred import findall_deep
 from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
 from .logging import Subtype, report, warn
@@ -226,7 +227,7 @@ def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     targets = [
         node["reftarget"]
-        for node in doctree.findall(addnodes.pending_xref)
+        for node in findall_deep(doctree, addnodes.pending_xref)
         if node.get("refdomain") == "repo" and node.get("reftype") != "page"
     ]
     _domain(env).note_refs(env.docname, targets)

@@ -6,6 +6,7 @@ the ``repo`` domain resolves at write time, so a page never holds a stale URL.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -14,6 +15,7 @@ from sphinx import addnodes
 from ..discover import read_text
 from ..pages import sections as S
 from ..pages.plan import PageKind
+from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
 from .listing import render as render_listing
@@ -111,6 +113,24 @@ def plain_listings(doctree: nodes.document) -> None:
         node.replace_self(plain)
 
 
+def page_xref(
+    kind: PageKind, path: str, text: str, anchor: str = "", literal: bool = False
+) -> addnodes.pending_xref:
+    """A link to another generated page, resolved by the domain when writing."""
+    inner: nodes.Node = nodes.literal(text, text) if literal else nodes.inline(text, text)
+    return addnodes.pending_xref(
+        "",
+        inner,
+        refdomain="repo",
+        reftype="page",
+        reftarget=path,
+        refexplicit=True,
+        refwarn=False,
+        repodoc_kind=kind.value,
+        repodoc_anchor=anchor,
+    )
+
+
 class Context:
     """What every section builder needs: the directive, the model, the page."""
 
@@ -133,20 +153,7 @@ class Context:
     def page_link(
         self, kind: PageKind, path: str, text: str, anchor: str = "", literal: bool = False
     ) -> addnodes.pending_xref:
-        """A link to another generated page, resolved by the domain when writing."""
-        inner: nodes.Node = nodes.literal(text, text) if literal else nodes.inline(text, text)
-        ref = addnodes.pending_xref(
-            "",
-            inner,
-            refdomain="repo",
-            reftype="page",
-            reftarget=path,
-            refexplicit=True,
-            refwarn=False,
-            repodoc_kind=kind.value,
-            repodoc_anchor=anchor,
-        )
-        return ref
+        return page_xref(kind, path, text, anchor, literal)
 
     def file_link(self, path: str, text: str | None = None, anchor: str = "") -> nodes.Node:
         return self.page_link(PageKind.FILE, path, text or path, anchor, literal=True)
@@ -339,7 +346,7 @@ def summary(ctx: Context, data: S.Summary) -> list[nodes.Node]:
 
 
 def outline(ctx: Context, data: Sequence[S.OutlineEntry]) -> list[nodes.Node]:
-    return [_section("outline", "Outline", _outline_list(ctx, data))]
+    return [_section("outline", "Outline", defer([_outline_list(ctx, data)], searchable=True))]
 
 
 def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
@@ -418,7 +425,7 @@ def examples(ctx: Context, data: Sequence[S.Example]) -> list[nodes.Node]:
             ex.text, ex.text, language="default", classes=["repodoc-example"]
         )
         blist += item
-    return [_section("examples", "Usage examples", blist)]
+    return [_section("examples", "Usage examples", defer([blist], searchable=True))]
 
 
 def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
@@ -429,10 +436,11 @@ def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
         ("Third party", data.third_party),
         ("Unresolved", data.unresolved),
     )
+    blocks: list[nodes.Node] = []
     for title, deps in groups:
         if not deps:
             continue
-        sect += nodes.rubric(title, title)
+        blocks.append(nodes.rubric(title, title))
         blist = nodes.bullet_list()
         for dep in deps:
             para = _para()
@@ -451,7 +459,8 @@ def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
             if dep.type_checking:
                 para += nodes.emphasis(" type checking only", " type checking only")
             blist += nodes.list_item("", para)
-        sect += blist
+        blocks.append(blist)
+    sect += defer(blocks)
     return [sect]
 
 
@@ -480,25 +489,81 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
 
 
 def keywords(ctx: Context, data: Sequence[S.Keyword]) -> list[nodes.Node]:
+    """The keyword table: lazy, it has a row per name (thousands in a large file)."""
     path = ctx.page.path if ctx.page else ""
-    rows = []
-    for k in data:
-        name = ctx.page_link(PageKind.FILE, path, k.name, S.line_anchor(k.line), literal=True)
-        rows.append(
-            [
-                _para(name),
-                k.kind,
-                _para(nodes.literal(k.qualname, k.qualname)),
-                str(k.line),
-                k.detail or "",
-            ]
+    rows = [(k.name, k.kind, k.qualname, k.line, k.detail or "") for k in data]
+    return [_section("keywords", "Keywords", lazy("keywords", (path, rows)))]
+
+
+_KEYWORD_HEADERS = ("Name", "Kind", "Qualified name", "Line", "Detail")
+
+
+def _keyword_table(data: tuple[str, list[tuple[str, str, str, int, str]]]) -> list[nodes.Node]:
+    path, rows = data
+    cells = [
+        [
+            _para(page_xref(PageKind.FILE, path, name, S.line_anchor(line), literal=True)),
+            kind,
+            _para(nodes.literal(qualname, qualname)),
+            str(line),
+            detail,
+        ]
+        for name, kind, qualname, line, detail in rows
+    ]
+    return [_table(_KEYWORD_HEADERS, cells, classes=["repodoc-keywords"])]
+
+
+_WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
+
+
+def _code_html(encoded: str) -> str:
+    """A ``literal`` as Sphinx's HTML writer renders it (words kept from wrapping)."""
+    out = []
+    for token in _WORDS_AND_SPACES.findall(encoded):
+        if token.strip():
+            out.append(f'<span class="pre">{token}</span>')
+        elif token in (" ", "\n"):
+            out.append(token)
+        else:
+            out.append("&#160;" * (len(token) - 1) + " ")
+    return '<code class="docutils literal notranslate">' + "".join(out) + "</code>"
+
+
+def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, int, str]]]) -> str:
+    """The same table as :func:`_keyword_table` gives through the HTML writer, written
+    directly: no node per cell, no visitor call per node."""
+    path, rows = data
+    enc = self.encode
+    builder = self.builder
+    state = builder.env.get_domain("repo").state
+    docname = state.plan.docname(PageKind.FILE, path) if state else None
+    current = builder.current_docname
+    base = None
+    if docname is not None:
+        base = "" if docname == current else builder.get_relative_uri(current, docname)
+    out = ['<table class="repodoc-table repodoc-keywords docutils align-default">\n<thead>\n']
+    out.append('<tr class="row-odd">')
+    heads = (f'<th class="head"><p><span>{h}</span></p></th>' for h in _KEYWORD_HEADERS)
+    out.append("\n".join(heads))
+    out.append("\n</tr>\n</thead>\n<tbody>\n")
+    for i, (name, kind, qualname, line, detail) in enumerate(rows):
+        code = _code_html(enc(name))
+        if base is not None:
+            code = f'<a class="reference internal" href="{base}#{S.line_anchor(line)}">{code}</a>'
+        parity = "even" if i % 2 == 0 else "odd"
+        detail_cell = f"<td><p><span>{enc(detail)}</span></p></td>" if detail else "<td></td>"
+        out.append(
+            f'<tr class="row-{parity}"><td><p>{code}</p></td>\n'
+            f"<td><p><span>{enc(kind)}</span></p></td>\n"
+            f"<td><p>{_code_html(enc(qualname))}</p></td>\n"
+            f"<td><p><span>{line}</span></p></td>\n"
+            f"{detail_cell}\n</tr>\n"
         )
-    table = _table(
-        ["Name", "Kind", "Qualified name", "Line", "Detail"],
-        rows,
-        classes=["repodoc-keywords"],
-    )
-    return [_section("keywords", "Keywords", table)]
+    out.append("</tbody>\n</table>\n")
+    return "".join(out)
+
+
+LAZY["keywords"] = Lazy(html=_keyword_table_html, nodes=_keyword_table)
 
 
 def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_list:
@@ -517,15 +582,15 @@ def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_
 
 
 def imports(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("imports", "Imports", _related_list(ctx, data))]
+    return [_section("imports", "Imports", defer([_related_list(ctx, data)]))]
 
 
 def importers(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("importers", "Imported by", _related_list(ctx, data))]
+    return [_section("importers", "Imported by", defer([_related_list(ctx, data)]))]
 
 
 def neighbours(ctx: Context, data: S.Neighbours) -> list[nodes.Node]:
-    sect = _section("neighbours", "Same folder", _related_list(ctx, data.files))
+    sect = _section("neighbours", "Same folder", defer([_related_list(ctx, data.files)]))
     if data.more:
         sect += _para(f"…and {data.more:,} more in ", ctx.folder_link(data.folder), ".")
     return [sect]
@@ -581,7 +646,7 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
             rubric_block(
                 "folders",
                 "Folders",
-                _table(["Folder", "Files", "Lines", "Summary"], rows),
+                defer([_table(["Folder", "Files", "Lines", "Summary"], rows)], searchable=True),
             )
         )
     if data.files:
@@ -598,7 +663,7 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
             rubric_block(
                 "files",
                 "Files",
-                _table(["File", "Language", "Lines", "Summary"], rows),
+                defer([_table(["File", "Language", "Lines", "Summary"], rows)], searchable=True),
             )
         )
     return out

@@ -1,0 +1,62 @@
+"""Large blocks kept out of the doctree until written (``sphinx_/deferred.py``).
+
+HTML renders them at write time; every other builder gets them back as ordinary nodes; the
+search index gets the outline's words but not the keyword table's (the domain indexes names).
+"""
+
+from __future__ import annotations
+
+import pytest
+from buildutil import build, copy_root, read_searchindex, searchindex_objects
+
+pytestmark = pytest.mark.sphinx
+
+K = "repodoc/keywords/pkg/core.py"
+F = "repodoc/files/pkg/core.py"
+R = "repodoc/related/pkg/core.py"
+
+
+def test_keyword_table_links_every_name_to_its_line(basic_app):
+    html = (basic_app.outdir / f"{K}.html").read_text(encoding="utf-8")
+    table = html[html.index('<table class="repodoc-table repodoc-keywords') :]
+    table = table[: table.index("</table>")]
+    assert (
+        '<a class="reference internal" href="../../files/pkg/core.py.html#L-35">'
+        '<code class="docutils literal notranslate"><span class="pre">start</span></code></a>'
+    ) in table
+    assert '<span class="pre">Engine.start</span>' in table
+    assert table.count("<tr ") == table.count("</tr>") > 5
+
+
+def _docs_of(index, term: str) -> list[int]:
+    where = index["terms"].get(term, [])
+    return where if isinstance(where, list) else [where]
+
+
+def test_search_indexes_the_outline_but_not_the_keyword_table(basic_app):
+    index = read_searchindex(basic_app.outdir)
+    overview, keywords = index["docnames"].index(F), index["docnames"].index(K)
+    # "Runs jobs." is Engine's summary, in the overview's outline
+    assert overview in _docs_of(index, "job")
+    # names appear in the keyword table only: found through the domain's objects instead
+    for term in ("start", "helper", "limit"):
+        assert keywords not in _docs_of(index, term), term
+    names = {full for full, _, _ in searchindex_objects(index)}
+    assert {"pkg/core.py::Engine.start", "pkg/core.py::LIMIT"} <= names, sorted(names)
+
+
+@pytest.mark.parametrize("builder", ["text", "pseudoxml"])
+def test_other_builders_get_the_blocks_as_nodes(tmp_path, builder):
+    app = build(copy_root("basic", tmp_path / "src"), builder)
+    suffix = {"text": ".txt", "pseudoxml": ".pseudoxml"}[builder]
+    keywords = (app.outdir / f"{K}{suffix}").read_text(encoding="utf-8")
+    overview = (app.outdir / f"{F}{suffix}").read_text(encoding="utf-8")
+    related = (app.outdir / f"{R}{suffix}").read_text(encoding="utf-8")
+    assert "Engine.start" in keywords
+    assert "Runs jobs." in overview  # the outline
+    assert "pkg/util.py" in related
+    for text in (keywords, overview, related):
+        assert "deferred" not in text
+    if builder == "pseudoxml":
+        assert "<table" in keywords and "<pending_xref" not in keywords
+        assert "<reference" in keywords  # the names still link to their lines
