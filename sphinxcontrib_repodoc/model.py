@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -461,17 +462,28 @@ class Repository:
 
 def to_jsonable(obj: Any) -> Any:
     """Plain JSON data for a model object (dataclasses, enums, tuples)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {
-            f.name: to_jsonable(getattr(obj, f.name))
-            for f in dataclasses.fields(obj)
-            if not f.name.startswith("_")
-        }
+    cls = type(obj)
+    if cls in _SCALARS:
+        return obj
+    if cls in (tuple, list):
+        return [to_jsonable(x) for x in obj]
+    names = _public_fields(cls) if hasattr(cls, "__dataclass_fields__") else None
+    if names is not None:
+        return {name: to_jsonable(getattr(obj, name)) for name in names}
     if isinstance(obj, tuple | list):
         return [to_jsonable(x) for x in obj]
     if isinstance(obj, enum.Enum):
         return obj.value
     return obj
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _public_fields(cls: type) -> tuple[str, ...]:
+    """A dataclass's fields that belong in JSON (``dataclasses.fields`` is slow per call)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.name.startswith("_"))
 
 
 def first_paragraph(text: str | None) -> str | None:

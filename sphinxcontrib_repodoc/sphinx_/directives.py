@@ -9,7 +9,6 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..pages import sections as S
-from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
 from .builders import only_outside_books
 from .domain import RepoDomain, get_state
@@ -49,7 +48,7 @@ class SectionDirective(SphinxDirective):
             return []
         if not page.kind.of_folder:
             self.env.ref_context["repo:file"] = page.path
-        data = section_data(state.repo, page, name, state.max_files)
+        data = state.section(page, name)
         if data is None:
             return []
         return builder(Context(self, state.repo, state.plan, state.root, page), data)

@@ -14,6 +14,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
 from ..pages.targets import OBJECT_TYPES, ROLE_TYPES
 from .indices import FileIndex, SymbolIndex
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..model import Repository
-    from ..pages.plan import PagePlan
+    from ..pages.plan import Page, PagePlan
     from ..pages.targets import Target, Targets
     from ..sourcelinks import SourceLinks
 
@@ -50,6 +51,15 @@ class RepodocState:
     links: SourceLinks | None = None  #: links to the source host, if configured
     fingerprints: dict[str, str] = field(default_factory=dict)
     landing_fingerprints: dict[str, str] = field(default_factory=dict)
+    #: section data computed for the fingerprints, taken (once) by the pages being read
+    sections: dict[tuple[str, str], object] = field(default_factory=dict)
+
+    def section(self, page: Page, name: str) -> object:
+        """Section ``name`` of ``page``: the fingerprint's copy, else computed now."""
+        key = (page.kind.value + ":" + page.path, name)
+        if key in self.sections:
+            return self.sections.pop(key)
+        return section_data(self.repo, page, name, self.max_files)
 
     def context_path(self, docname: str) -> str | None:
         page = self.plan.page(docname)

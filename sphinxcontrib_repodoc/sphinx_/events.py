@@ -90,7 +90,7 @@ def builder_inited(app: Sphinx) -> None:
         max_files=max_files,
     )
     state.fingerprints = {
-        docname: fingerprint(repo, plan.pages[docname], text, max_files)
+        docname: fingerprint(repo, plan.pages[docname], text, max_files, state.sections)
         for docname, text in texts.items()
     }
     state.links = sourcelinks.resolve(

@@ -44,6 +44,12 @@ def css_class(ttype: _TokenType) -> str:
         ttype = ttype.parent
 
 
+@functools.cache
+def _linkable(ttype: _TokenType) -> bool:
+    """Names, and the file of an ``#include``: the tokens a link may wrap."""
+    return ttype in Token.Name or ttype in Token.Comment.PreprocFile
+
+
 def render(
     code: str,
     alias: str,
@@ -66,22 +72,24 @@ def render(
             f'<span class="linenos">{lineno:>{width}}</span></a>{"".join(parts)}</span>\n'
         )
 
+    escape = html.escape
     for ttype, value in _lexer(alias).get_tokens(code):
-        for i, chunk in enumerate(value.split("\n")):
+        chunks = value.split("\n") if "\n" in value else (value,)
+        for i, chunk in enumerate(chunks):
             if i:
                 flush()
                 lineno += 1
                 parts = []
             if not chunk:
                 continue
-            text = html.escape(chunk, quote=False)
+            text = escape(chunk, quote=False)
             cls = css_class(ttype)
             if cls:
                 text = f'<span class="{cls}">{text}</span>'
-            if ttype in Token.Name or ttype in Token.Comment.PreprocFile:
+            if _linkable(ttype):
                 href = link(lineno, chunk)
                 if href is not None:
-                    text = f'<a class="repodoc-xref" href="{html.escape(href)}">{text}</a>'
+                    text = f'<a class="repodoc-xref" href="{escape(href)}">{text}</a>'
             parts.append(text)
     if parts:
         flush()
