@@ -35,6 +35,7 @@ THEMES = {
     "alabaster": "alabaster",
     "sphinx_rtd_theme": "sphinx_rtd_theme",
     "pydata_sphinx_theme": "pydata_sphinx_theme",
+    "sphinx_book_theme": "sphinx_book_theme",
 }
 CHROMIUM_FLAGS = [
     "--headless",
@@ -123,8 +124,9 @@ def test_browse_click_and_search(tmp_path, browser_setup, theme):
     pytest.importorskip(THEMES[theme], reason=f"theme {theme} is not installed")
     src = copy_root("basic", tmp_path / "src")
     overrides = {"html_theme": theme, "project": "basic"}
-    if theme == "pydata_sphinx_theme":
-        # its default (no default_mode) logs "Got invalid theme mode" on a first visit
+    if theme in ("pydata_sphinx_theme", "sphinx_book_theme"):
+        # pydata's default (no default_mode; the book theme builds on pydata) logs "Got invalid
+        # theme mode" on a first visit
         overrides["html_context"] = {"default_mode": "auto"}
     app = build(src, "html", confoverrides=overrides)
     assert not [w for w in warnings_of(app) if "broken.py" not in w], warnings_of(app)
@@ -206,7 +208,7 @@ def test_browse_click_and_search(tmp_path, browser_setup, theme):
             assert "repodoc/files/pkg/core.py.html" in result.get_attribute("href")
             page.screenshot(path=shots / "search.png")
 
-            # dark mode where the theme has one that follows the system (furo, pydata)
+            # dark mode where the theme has one that follows the system (furo, pydata, book)
             page.emulate_media(color_scheme="dark")
             page.goto(f"{base}/repodoc/files/pkg/core.py.html#{fragment}")
             page.wait_for_timeout(300)

@@ -42,6 +42,8 @@ _C_TEST = re.compile(r"^(?:test_(?P<a>.+)|(?P<b>.+?)_(?:test|unittest))\.(?:c|cc
 _JAVA_TEST = re.compile(r"^(?P<a>[A-Z]\w*?)Tests?\.(?P<ext>java|kt)$")
 _JS_TEST = re.compile(r"^(?P<a>.+)\.(?:test|spec)\.(?:ts|tsx|js|jsx|mjs|cjs)$")
 _MAX_CASES = 20  #: test cases listed per (test file, tested file) pair
+#: the placeholders of a ``repodoc_test_command`` template (see :func:`_fill`)
+COMMAND_PLACEHOLDERS = ("path", "module", "stem", "nodeid", "qualname", "name")
 
 
 def paired_names(name: str) -> tuple[str, ...]:
