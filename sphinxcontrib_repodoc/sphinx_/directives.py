@@ -13,6 +13,7 @@ from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
 from .builders import only_outside_books
 from .domain import RepoDomain, get_state
+from .locale import __
 from .logging import Subtype, warn
 from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree
 
@@ -34,7 +35,7 @@ class SectionDirective(SphinxDirective):
         if state is None or page is None:
             warn(
                 Subtype.DIRECTIVE,
-                "repodoc:section belongs in generated pages only",
+                __("repodoc:section belongs in generated pages only"),
                 self.get_location(),
             )
             return []
@@ -43,7 +44,8 @@ class SectionDirective(SphinxDirective):
             known = ", ".join(sorted(BUILDERS))
             warn(
                 Subtype.DIRECTIVE,
-                f"unknown repodoc section {name!r} (known: {known})",
+                __("unknown repodoc section %(name)r (known: %(known)s)")
+                % {"name": name, "known": known},
                 self.get_location(),
             )
             return []
@@ -68,7 +70,7 @@ class LandingDirective(SphinxDirective):
         if state is None:
             warn(
                 Subtype.DIRECTIVE,
-                "repodoc: repodoc_root is None, nothing was scanned",
+                __("repodoc: repodoc_root is None, nothing was scanned"),
                 self.get_location(),
             )
             return []
@@ -77,14 +79,16 @@ class LandingDirective(SphinxDirective):
         if written.startswith("/") or path == ".." or path.startswith("../"):
             warn(
                 Subtype.DIRECTIVE,
-                f"repodoc: {written!r} leaves the repository root",
+                __("repodoc: %r leaves the repository root") % written,
                 self.get_location(),
             )
             return []
         folder = state.repo.folder(path)
         if folder is None:
             warn(
-                Subtype.DIRECTIVE, f"repodoc: no documented folder {written!r}", self.get_location()
+                Subtype.DIRECTIVE,
+                __("repodoc: no documented folder %r") % written,
+                self.get_location(),
             )
             return []
         domain = self.env.get_domain("repo")
@@ -124,7 +128,7 @@ class CurrentFileDirective(SphinxDirective):
         elif state is not None and state.repo.file(written) is None:
             warn(
                 Subtype.DIRECTIVE,
-                f"repo:currentfile: no documented file {written!r}",
+                __("repo:currentfile: no documented file %r") % written,
                 self.get_location(),
             )
         else:
