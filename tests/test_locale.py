@@ -7,14 +7,17 @@ message by message. The catalog files themselves are checked against the code.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import locale
 from pathlib import Path
 
 import pytest
+import sphinx.locale
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from buildutil import Site, build, copy_root, repodoc_warnings, warnings_of
+from sphinx.errors import ConfigError
 
 REPO = Path(__file__).parent.parent
 F = "repodoc/files/pkg/core.py"
@@ -35,9 +38,8 @@ tool = _load_tool()
 
 @pytest.fixture(scope="module")
 def german(tmp_path_factory):
-    """``test-basic`` with ``language = "de"``, the console in German (``LANGUAGE=de`` under
-    the C locale, as gettext reads it), one dangling role, and a project catalog that
-    overrides one label."""
+    """``test-basic`` with ``language = "de"``, the console in German, one dangling role, and a
+    project catalog that overrides one label."""
     srcdir = copy_root("basic", tmp_path_factory.mktemp("german"))
     with (srcdir / "roles.rst").open("a", encoding="utf-8") as f:
         f.write("\nDangling: :repo:class:`NoSuchThing`.\n")
@@ -48,14 +50,24 @@ def german(tmp_path_factory):
     with mo.open("wb") as f:
         write_mo(f, project_catalog)
 
+    with german_console():
+        return build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
+
+
+@contextlib.contextmanager
+def german_console():
+    """Console messages in German: ``LANGUAGE=de`` under the C locale, as gettext reads it.
+    Afterwards every translator is dropped (as ``SphinxTestApp.cleanup`` does), also when the
+    app never got built, so that later builds in this process start in English."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LANGUAGE", "de")
         previous = locale.setlocale(locale.LC_MESSAGES)
         locale.setlocale(locale.LC_MESSAGES, "C")
         try:
-            return build(srcdir, confoverrides={"language": "de", "locale_dirs": ["locale"]})
+            yield
         finally:
             locale.setlocale(locale.LC_MESSAGES, previous)
+            sphinx.locale.translators.clear()
 
 
 def _text(el) -> str:
@@ -115,6 +127,13 @@ def test_console_messages_are_german(german):
     assert any("[repodoc.syntax]" in w for w in warnings_of(german))
 
 
+def test_configuration_errors_are_german(tmp_path, make_app):
+    srcdir = copy_root("basic", tmp_path / "src")
+    overrides = {"language": "de", "repodoc_max_file_bytes": -1}
+    with german_console(), pytest.raises(ConfigError, match="müssen >= 0 sein"):
+        make_app("html", srcdir=srcdir, confoverrides=overrides)
+
+
 def test_committed_template_is_up_to_date():
     committed = tool.read(tool.POT)
     assert tool.messages(committed) == tool.messages(tool.extract()), (
@@ -122,22 +141,18 @@ def test_committed_template_is_up_to_date():
     )
 
 
-def test_shipped_catalogs_are_complete_and_compiled():
+def test_shipped_catalogs_are_in_sync_and_compiled():
+    """Every .po holds exactly the template's messages. A new label may wait for its
+    translator (it shows in English), but never as a fuzzy guess, which gettext ignores."""
     template = {m.id for m in tool.extract() if m.id}
     po_files = tool.po_files()
-    assert [p.parent.parent.name for p in po_files] == ["de"]
+    assert "de" in [p.parent.parent.name for p in po_files]
     for po in po_files:
         catalog = tool.read(po, locale=po.parent.parent.name)
         ids = {m.id for m in catalog if m.id}
         assert ids == template, f"{po}: run python tools/update_catalog.py"
-        untranslated = [m.id for m in catalog if m.id and not all(_strings(m.string))]
-        assert untranslated == []
         assert not any(m.fuzzy for m in catalog if m.id)
         # placeholders match (python-format), plural forms are complete
         problems = [(m.id, errors) for m, errors in catalog.check()]
         assert problems == []
         assert po.with_suffix(".mo").read_bytes() == tool.mo_bytes(catalog)
-
-
-def _strings(string) -> list[str]:
-    return list(string) if isinstance(string, list | tuple) else [string]

@@ -10,6 +10,7 @@ from sphinx.errors import ConfigError
 
 from ..config import OPTIONS, RepodocConfig
 from ..sourcelinks import check_template
+from .locale import __
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -33,34 +34,44 @@ def validate(app: Sphinx, config: Config) -> None:
         value = getattr(config, f"repodoc_{option.name}")
         if not isinstance(value, option.types):
             expected = " or ".join(t.__name__ for t in option.types)
-            msg = f"repodoc_{option.name} must be {expected}, not {type(value).__name__}"
+            msg = __("%(option)s must be %(expected)s, not %(actual)s") % {
+                "option": f"repodoc_{option.name}",
+                "expected": expected,
+                "actual": type(value).__name__,
+            }
             raise ConfigError(msg)
         if isinstance(value, list | tuple) and not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"repodoc_{option.name} must be a list of strings")
+            raise ConfigError(__("%s must be a list of strings") % f"repodoc_{option.name}")
         if isinstance(value, dict):
             wanted = bool if option.name == "findings" else str
             if not all(isinstance(k, str) and isinstance(v, wanted) for k, v in value.items()):
                 raise ConfigError(
-                    f"repodoc_{option.name} must map strings to {wanted.__name__} values"
+                    __("%(option)s must map strings to %(type)s values")
+                    % {"option": f"repodoc_{option.name}", "type": wanted.__name__}
                 )
     stub_dir = config.repodoc_stub_dir.strip("/")
     if not stub_dir or ".." in Path(stub_dir).parts or Path(stub_dir).is_absolute():
-        raise ConfigError("repodoc_stub_dir must be a folder name inside the source folder")
+        raise ConfigError(__("repodoc_stub_dir must be a folder name inside the source folder"))
     from sphinx.util.matching import Matcher
 
     probe = f"{stub_dir}/files/x"
     if Matcher(config.exclude_patterns)(probe):
         raise ConfigError(
-            f"exclude_patterns hides repodoc_stub_dir {stub_dir!r}: the generated pages would "
-            "never be read. Remove the pattern or choose another repodoc_stub_dir."
+            __(
+                "exclude_patterns hides repodoc_stub_dir %r: the generated pages would never "
+                "be read. Remove the pattern or choose another repodoc_stub_dir."
+            )
+            % stub_dir
         )
     url = config.repodoc_source_url
     if url not in (None, "auto"):
         problem = check_template(url)
         if problem:
-            raise ConfigError(f"repodoc_source_url {url!r}: {problem}")
+            raise ConfigError(
+                __("repodoc_source_url %(url)r: %(problem)s") % {"url": url, "problem": problem}
+            )
     if config.repodoc_max_file_bytes < 0 or config.repodoc_toctree_files < 0:
-        raise ConfigError("repodoc_max_file_bytes and repodoc_toctree_files must be >= 0")
+        raise ConfigError(__("repodoc_max_file_bytes and repodoc_toctree_files must be >= 0"))
 
 
 def resolve_root(confdir: Path, value: str | None) -> Path | None:
@@ -70,7 +81,10 @@ def resolve_root(confdir: Path, value: str | None) -> Path | None:
     if value:
         root = (confdir / value).resolve()
         if not root.is_dir():
-            raise ConfigError(f"repodoc_root {value!r} is not a folder (resolved to {root})")
+            raise ConfigError(
+                __("repodoc_root %(value)r is not a folder (resolved to %(root)s)")
+                % {"value": value, "root": root}
+            )
         return root
     try:
         out = subprocess.run(
