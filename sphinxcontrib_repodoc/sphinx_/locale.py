@@ -4,7 +4,9 @@
 so the build's language applies); ``__`` a console message into the OS locale (``LANGUAGE``,
 ``LC_ALL``, ``LANG``), as Sphinx does with its own messages. Module-level tables mark their
 entries with :func:`N_` and translate them where they are used, so that doctrees hold plain
-strings. Ids and anchors never go through here: they stay English and stable.
+strings; class attributes that Sphinx reads (the domain's label and object types, the index
+names) are lazy ``_`` proxies, as in Sphinx's own domains. Ids and anchors never go through
+here: they stay English and stable.
 
 Catalogs live in ``locales/<lang>/LC_MESSAGES/sphinxcontrib-repodoc.mo``; a project may carry
 its own in its ``locale_dirs`` (it takes precedence, message by message, over ours).
