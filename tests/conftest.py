@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Console messages are translated into the OS locale (as Sphinx's are); the tests read them in
+# English whatever the developer's locale. test_locale.py sets the German one explicitly.
+os.environ["LANGUAGE"] = "C"
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 

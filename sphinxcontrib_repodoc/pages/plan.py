@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
+from ..i18n import N_
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ..model import Repository
 
@@ -156,23 +158,38 @@ class StubRenderer:
         return template.render(kind=page.kind.value, path=page.path, title=title)
 
 
-def page_title(kind: PageKind, path: str, repo_name: str) -> str:
-    """The title of a generated page; stable for a given kind and path."""
+def _untranslated(message: str) -> str:
+    return message
+
+
+def page_title(
+    kind: PageKind, path: str, repo_name: str, translate: Callable[[str], str] = _untranslated
+) -> str:
+    """The title of a generated page; stable for a given kind, path and language.
+
+    ``translate`` is the Sphinx glue's page-label translation (the core has none).
+    """
     if kind is PageKind.FOLDER:
         return repo_name if path == "." else f"{path}/"
     if kind is PageKind.ABOUT:
-        return f"{repo_name if path == '.' else path + '/'} — folder documentation"
+        folder = repo_name if path == "." else path + "/"
+        return translate(N_("%(folder)s — folder documentation")) % {"folder": folder}
     if kind is PageKind.KEYWORDS:
-        return f"{path} — keywords"
+        return translate(N_("%(path)s — keywords")) % {"path": path}
     if kind is PageKind.RELATED:
-        return f"{path} — related files"
+        return translate(N_("%(path)s — related files")) % {"path": path}
     return path
 
 
-def render_stubs(plan: PagePlan, renderer: StubRenderer, repo_name: str) -> dict[str, str]:
-    """docname → stub text, for every page of the plan."""
+def render_stubs(
+    plan: PagePlan,
+    renderer: StubRenderer,
+    repo_name: str,
+    translate: Callable[[str], str] = _untranslated,
+) -> dict[str, str]:
+    """docname → stub text, for every page of the plan (titles in ``translate``'s language)."""
     return {
-        docname: renderer.render(page, page_title(page.kind, page.path, repo_name))
+        docname: renderer.render(page, page_title(page.kind, page.path, repo_name, translate))
         for docname, page in sorted(plan.pages.items())
     }
 

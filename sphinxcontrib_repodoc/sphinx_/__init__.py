@@ -12,6 +12,7 @@ from .deferred import ExpandDeferred, deferred, visit_deferred_html
 from .diagrams import repo_graph, visit_graph_html
 from .directives import CurrentFileDirective, LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
+from .locale import register_catalog
 from .nodes import listing_block, visit_listing_html
 from .parser import StubParser
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 def setup_extension(app: Sphinx) -> dict[str, Any]:
     """Register options, the stub format, the domains, directives and event handlers."""
     add_config_values(app)
+    # page labels in the project's ``language``, console messages in the OS locale
+    register_catalog(app)
 
     # generated pages: a private suffix read by our own (reST) parser
     if STUB_SUFFIX not in app.registry.source_suffix:

@@ -14,6 +14,7 @@ from ..analysis.tests import COMMAND_PLACEHOLDERS
 from ..config import OPTIONS, RepodocConfig
 from ..model import Purpose
 from ..sourcelinks import check_template
+from .locale import __
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,10 +41,12 @@ def validate(app: Sphinx, config: Config) -> None:
         name = f"repodoc_{option.name}"
         value = getattr(config, name)
         if not _has_type(value, option.types):
-            raise ConfigError(
-                f"{name} must be {_type_names(option.types)}, not {_show(value)}. "
-                f"{_first_sentence(option.help)}"
-            )
+            wrong = __("%(option)s must be %(expected)s, not %(actual)s") % {
+                "option": name,
+                "expected": _type_names(option.types),
+                "actual": _show(value),
+            }
+            raise ConfigError(f"{wrong}. {_first_sentence(option.help)}")
         problem = _check_value(option.name, value)
         if problem:
             raise ConfigError(f"{name}: {problem}")
@@ -53,8 +56,11 @@ def validate(app: Sphinx, config: Config) -> None:
     probe = f"{stub_dir}/files/x"
     if Matcher(config.exclude_patterns)(probe):
         raise ConfigError(
-            f"exclude_patterns hides repodoc_stub_dir {stub_dir!r}: the generated pages would "
-            "never be read. Remove the pattern or choose another repodoc_stub_dir."
+            __(
+                "exclude_patterns hides repodoc_stub_dir %r: the generated pages would never "
+                "be read. Remove the pattern or choose another repodoc_stub_dir."
+            )
+            % stub_dir
         )
 
 
@@ -97,7 +103,7 @@ def _check_value(name: str, value: object) -> str | None:
     elif isinstance(value, dict):
         return _check_mapping(name, value)
     if name in _COUNTS and value < 0:  # type: ignore[operator]
-        return f"must be 0 or more, not {value}"
+        return __("must be 0 or more, not %s") % value
     if name == "stub_dir":
         stub_dir = str(value).strip("/")
         if not stub_dir or ".." in Path(stub_dir).parts or Path(stub_dir).is_absolute():
@@ -153,7 +159,10 @@ def resolve_root(confdir: Path, value: str | None) -> Path | None:
     if value:
         root = (confdir / value).resolve()
         if not root.is_dir():
-            raise ConfigError(f"repodoc_root {value!r} is not a folder (resolved to {root})")
+            raise ConfigError(
+                __("repodoc_root %(value)r is not a folder (resolved to %(root)s)")
+                % {"value": value, "root": root}
+            )
         return root
     try:
         out = subprocess.run(

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..pages.plan import PageKind
+from .locale import N_, _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
     from ..pages.diagrams import Graph
 
-TITLES = {"files": "Import neighbourhood", "folders": "Dependencies between subfolders"}
+TITLES = {"files": N_("Import neighbourhood"), "folders": N_("Dependencies between subfolders")}
 
 
 class repo_graph(nodes.General, nodes.Element):
@@ -40,7 +41,7 @@ class repo_graph(nodes.General, nodes.Element):
 def graph_section(graph: Graph) -> nodes.Element:
     """The titled block holding one graph: a section on file pages; on folder pages a rubric,
     so that the navigation tree does not gain an entry under every folder."""
-    title = TITLES[graph.kind]
+    title = _(TITLES[graph.kind])
     if graph.kind == "files":
         block: nodes.Element = nodes.section(ids=["repodoc-diagram"], classes=["repodoc-diagram"])
         block += nodes.title(title, title)
@@ -92,7 +93,8 @@ def to_dot(node: repo_graph, url: Callable[[str], str]) -> str:
         lines.append(f"  {ids[src]} -> {ids[dst]};")
     for count, side in ((node["more_in"], "in"), (node["more_out"], "out")):
         if count:
-            lines.append(f'  more_{side} [label="+{count} more", shape=plaintext, style=""];')
+            more = _("+%(count)s more") % {"count": count}
+            lines.append(f'  more_{side} [label="{_escape(more)}", shape=plaintext, style=""];')
             center = ids.get(node["center"])
             if center:
                 edge = f"more_{side} -> {center}" if side == "in" else f"{center} -> more_{side}"
@@ -229,10 +231,16 @@ def text_fallback(node: repo_graph, url: Callable[[str], str]) -> list[nodes.Nod
             para += _link(dst, url)
         items += nodes.list_item("", para)
     out: list[nodes.Node] = [items]
-    more = [f"{node['more_in']:,} more importers"] if node["more_in"] else []
-    more += [f"{node['more_out']:,} more imports"] if node["more_out"] else []
+    more = []
+    if node["more_in"]:
+        importers = ngettext("%(count)s more importer", "%(count)s more importers", node["more_in"])
+        more.append(importers % {"count": f"{node['more_in']:,}"})
+    if node["more_out"]:
+        imports = ngettext("%(count)s more import", "%(count)s more imports", node["more_out"])
+        more.append(imports % {"count": f"{node['more_out']:,}"})
     if more:
-        out.append(nodes.paragraph("", "… and " + ", ".join(more) + "."))
+        text = _("… and %(more)s.") % {"more": ", ".join(more)}
+        out.append(nodes.paragraph("", text))
     return out
 
 

@@ -12,6 +12,7 @@ from ..pages import sections as S
 from ..pages.plan import PageKind
 from .builders import only_outside_books
 from .domain import RepoDomain, get_state
+from .locale import __
 from .logging import Subtype, warn
 from .nodes import BUILDERS, Context, contents, folder_summary, make_toctree
 
@@ -33,7 +34,7 @@ class SectionDirective(SphinxDirective):
         if state is None or page is None:
             warn(
                 Subtype.DIRECTIVE,
-                "repodoc:section belongs in generated pages only",
+                __("repodoc:section belongs in generated pages only"),
                 self.get_location(),
             )
             return []
@@ -42,7 +43,8 @@ class SectionDirective(SphinxDirective):
             known = ", ".join(sorted(BUILDERS))
             warn(
                 Subtype.DIRECTIVE,
-                f"unknown repodoc section {name!r} (known: {known})",
+                __("unknown repodoc section %(name)r (known: %(known)s)")
+                % {"name": name, "known": known},
                 self.get_location(),
             )
             return []
@@ -67,7 +69,7 @@ class LandingDirective(SphinxDirective):
         if state is None:
             warn(
                 Subtype.DIRECTIVE,
-                "repodoc: repodoc_root is None, nothing was scanned",
+                __("repodoc: repodoc_root is None, nothing was scanned"),
                 self.get_location(),
             )
             return []
@@ -76,14 +78,16 @@ class LandingDirective(SphinxDirective):
         if written.startswith("/") or path == ".." or path.startswith("../"):
             warn(
                 Subtype.DIRECTIVE,
-                f"repodoc: {written!r} leaves the repository root",
+                __("repodoc: %r leaves the repository root") % written,
                 self.get_location(),
             )
             return []
         folder = state.repo.folder(path)
         if folder is None:
             warn(
-                Subtype.DIRECTIVE, f"repodoc: no documented folder {written!r}", self.get_location()
+                Subtype.DIRECTIVE,
+                __("repodoc: no documented folder %r") % written,
+                self.get_location(),
             )
             return []
         domain = self.env.get_domain("repo")
@@ -123,7 +127,7 @@ class CurrentFileDirective(SphinxDirective):
         elif state is not None and state.repo.file(written) is None:
             warn(
                 Subtype.DIRECTIVE,
-                f"repo:currentfile: no documented file {written!r}",
+                __("repo:currentfile: no documented file %r") % written,
                 self.get_location(),
             )
         else:

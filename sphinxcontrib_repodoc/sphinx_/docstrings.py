@@ -27,11 +27,12 @@ from sphinx import addnodes
 from sphinx.directives import ObjectDescription
 from sphinx.ext.napoleon import Config as NapoleonConfig
 from sphinx.ext.napoleon.docstring import GoogleDocstring, NumpyDocstring
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_label  # Sphinx's labels, Sphinx's catalog (not ours)
 from sphinx.util.docfields import DocFieldTransformer, Field, GroupedField, TypedField
 from sphinx.util.nodes import nested_parse_with_titles
 
 from .domain import RepoXRefRole
+from .locale import __
 from .logging import Subtype, warn
 
 if TYPE_CHECKING:
@@ -278,7 +279,7 @@ class _NoObjectsMixin:
     _method = re.compile(r"^([\w.]+)(\(.*\))?$")
 
     def _parse_methods_section(self, section: str) -> list[str]:
-        lines = [".. rubric:: " + _("Methods"), ""]
+        lines = [".. rubric:: " + sphinx_label("Methods"), ""]
         for name, _type, desc in self._consume_fields(parse_type=False):  # type: ignore[attr-defined]
             match = self._method.match(name)
             if match is None:
@@ -434,7 +435,7 @@ class _TypedField(_RepoXrefMixin, TypedField):
 DOC_FIELD_TYPES: list[Field] = [
     _TypedField(
         "parameter",
-        label=_("Parameters"),
+        label=sphinx_label("Parameters"),
         names=("param", "parameter", "arg", "argument"),
         typerolename="class",
         typenames=("paramtype", "type"),
@@ -442,7 +443,7 @@ DOC_FIELD_TYPES: list[Field] = [
     ),
     _TypedField(
         "keyword",
-        label=_("Keyword Arguments"),
+        label=sphinx_label("Keyword Arguments"),
         names=("keyword", "kwarg", "kwparam"),
         typerolename="class",
         typenames=("kwtype",),
@@ -450,7 +451,7 @@ DOC_FIELD_TYPES: list[Field] = [
     ),
     _TypedField(
         "variable",
-        label=_("Variables"),
+        label=sphinx_label("Variables"),
         names=("var", "ivar", "cvar"),
         typerolename="class",
         typenames=("vartype",),
@@ -458,14 +459,20 @@ DOC_FIELD_TYPES: list[Field] = [
     ),
     _GroupedField(
         "exceptions",
-        label=_("Raises"),
+        label=sphinx_label("Raises"),
         rolename="class",
         names=("raises", "raise", "exception", "except"),
         can_collapse=True,
     ),
-    _Field("returnvalue", label=_("Returns"), has_arg=False, names=("returns", "return")),
     _Field(
-        "returntype", label=_("Return type"), has_arg=False, names=("rtype",), bodyrolename="class"
+        "returnvalue", label=sphinx_label("Returns"), has_arg=False, names=("returns", "return")
+    ),
+    _Field(
+        "returntype",
+        label=sphinx_label("Return type"),
+        has_arg=False,
+        names=("rtype",),
+        bodyrolename="class",
     ),
 ]
 
@@ -541,7 +548,7 @@ def render_docstring(
         message = problem if isinstance(problem, str) else _message_text(problem)
         warn(
             Subtype.DOCSTRING,
-            f"docstring is not valid reST ({message}); shown as written",
+            __("docstring is not valid reST (%s); shown as written") % message,
             location=f"{path}:{line}",
         )
         return [_literal(original)]

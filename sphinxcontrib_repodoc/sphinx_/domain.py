@@ -18,6 +18,7 @@ from ..pages.fingerprint import section_data
 from ..pages.plan import PageKind
 from ..pages.targets import OBJECT_TYPES, ROLE_TYPES
 from .indices import FileIndex, SymbolIndex
+from .locale import _, __
 from .logging import Subtype, warn
 
 if TYPE_CHECKING:
@@ -101,9 +102,10 @@ class RepoDomain(Domain):
     """Files, folders, modules and symbols of the documented repository."""
 
     name = "repo"
-    label = "Repository"
+    label = _("Repository")
+    # the label is translated lazily (a proxy), as Sphinx's own domains do theirs
     object_types: ClassVar[dict[str, ObjType]] = {
-        t: ObjType(t, TYPE_ROLE.get(t, "obj"), "obj") for t in OBJECT_TYPES
+        t: ObjType(_(t), TYPE_ROLE.get(t, "obj"), "obj") for t in OBJECT_TYPES
     }
     roles: ClassVar[dict[str, Any]] = {
         role: RepoXRefRole(warn_dangling=True) for role in ROLE_TYPES
@@ -210,8 +212,13 @@ class RepoDomain(Domain):
             names = ", ".join(t.name for t in result.candidates)
             warn(
                 Subtype.AMBIGUOUS,
-                f"{target!r} matches {len(result.candidates)} objects: {names}; "
-                f"linking to {result.target.name if result.target else '?'}",
+                __("%(target)r matches %(count)d objects: %(names)s; linking to %(first)s")
+                % {
+                    "target": target,
+                    "count": len(result.candidates),
+                    "names": names,
+                    "first": result.target.name if result.target else "?",
+                },
                 location=_location(node, fromdocname),
             )
         return result.target

@@ -29,6 +29,7 @@ from .config import core_config, resolve_root
 from .deferred import findall_deep
 from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
+from .locale import _, __
 from .logging import Subtype, report, warn
 from .nodes import plain_listings, resolve_source_links
 
@@ -64,7 +65,7 @@ def builder_inited(app: Sphinx) -> None:
     def progress(items: Iterable[Any], length: int) -> Iterable[Any]:
         return status_iterator(
             items,
-            "repodoc: scanning... ",
+            __("repodoc: scanning... "),
             "darkgreen",
             length,
             app.verbosity,
@@ -79,7 +80,7 @@ def builder_inited(app: Sphinx) -> None:
     )
     plan = PagePlan.build(repo, app.config.repodoc_stub_dir)
     renderer = StubRenderer(Path(app.confdir) / p for p in app.config.templates_path)
-    texts = render_stubs(plan, renderer, repo.name)
+    texts = render_stubs(plan, renderer, repo.name, translate=_)
     written, removed = write_stubs(texts, Path(app.srcdir), plan.stub_dir)
     max_files = app.config.repodoc_toctree_files
     state = RepodocState(
@@ -98,13 +99,13 @@ def builder_inited(app: Sphinx) -> None:
     )
     domain.state = state
     if app.config.repodoc_diagrams and dot_program(app) is None:
-        logger.info("repodoc: Graphviz 'dot' not found: diagrams are shown as text")
+        logger.info(__("repodoc: Graphviz 'dot' not found: diagrams are shown as text"))
     _remove_old_output(app, removed)
     for diagnostic in sorted(repo.diagnostics, key=lambda d: (d.path or "", d.line or 0)):
         report(diagnostic)
     symbols = sum(len(f.all_symbols()) for f in repo.files)
     logger.info(
-        "repodoc: %d files, %d symbols, %d pages (%d stubs written, %d removed), %d warnings",
+        __("repodoc: %d files, %d symbols, %d pages (%d stubs written, %d removed), %d warnings"),
         len(repo.files),
         symbols,
         len(plan.pages),
@@ -279,14 +280,16 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
         if len(docnames) > 1:
             warn(
                 Subtype.DIRECTIVE,
-                f"repodoc landing of {folder!r} appears in several "
-                f"documents: {', '.join(docnames)}",
+                __("repodoc landing of %(folder)r appears in several documents: %(docnames)s")
+                % {"folder": folder, "docnames": ", ".join(docnames)},
                 docnames[1],
             )
     if not by_folder:
         logger.info(
-            "repodoc: no page holds the '.. repodoc::' directive; add it to a page "
-            "(e.g. index) to link the generated pages into the table of contents"
+            __(
+                "repodoc: no page holds the '.. repodoc::' directive; add it to a page "
+                "(e.g. index) to link the generated pages into the table of contents"
+            )
         )
 
 
@@ -306,7 +309,8 @@ def missing_reference(
         return None  # domain only: leave it to intersphinx and Sphinx's own warning
     warn(
         Subtype.REF,
-        f"repo:{node['reftype']} reference target not found: {node['reftarget']}",
+        __("repo:%(role)s reference target not found: %(target)s")
+        % {"role": node["reftype"], "target": node["reftarget"]},
         _node_location(node),
     )
     return contnode

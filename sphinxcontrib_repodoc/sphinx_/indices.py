@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.domains import Index, IndexEntry
 
+from .locale import _, kind_label
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -48,28 +50,29 @@ class SymbolIndex(_RepoIndex):
     """Every class, function, method… of the repository, by name."""
 
     name = "symbols"
-    localname = "Repository symbol index"
-    shortname = "symbols"
+    localname = _("Repository symbol index")
+    shortname = _("symbols")
     collapse = True
 
     def entry(self, state: RepodocState, t: Target) -> tuple[str, IndexEntry] | None:
         if t.objtype in ("file", "folder", "module", "test", "heading"):
             return None
         letter = t.qualname.lstrip("_")[:1].upper() or "_"
-        return letter, IndexEntry(t.qualname, 0, t.docname, t.anchor, t.path, "", t.objtype)
+        kind = kind_label(t.objtype)
+        return letter, IndexEntry(t.qualname, 0, t.docname, t.anchor, t.path, "", kind)
 
 
 class FileIndex(_RepoIndex):
     """Every file of the repository, grouped by top-level folder."""
 
     name = "files"
-    localname = "Repository file index"
-    shortname = "files"
+    localname = _("Repository file index")
+    shortname = _("files")
 
     def entry(self, state: RepodocState, t: Target) -> tuple[str, IndexEntry] | None:
         if t.objtype != "file":
             return None
-        top = t.path.partition("/")[0] + "/" if "/" in t.path else "(root)"
+        top = t.path.partition("/")[0] + "/" if "/" in t.path else _("(root)")
         source = state.repo.file(t.path)
         extra = source.language.label if source else ""
         return top, IndexEntry(t.path, 0, t.docname, "", extra, "", "")

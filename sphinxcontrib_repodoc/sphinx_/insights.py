@@ -11,6 +11,7 @@ from docutils import nodes
 
 from ..pages import sections as S
 from ..pages.plan import PageKind
+from .locale import N_, _, ngettext
 from .nodes import _field_list, _para, _section, _table, rubric_block
 
 if TYPE_CHECKING:
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
     from .nodes import Context
 
 _CATEGORY_TITLES = {
-    "security": "Security",
-    "performance": "Performance",
-    "patterns": "Patterns",
+    "security": N_("Security"),
+    "performance": N_("Performance"),
+    "patterns": N_("Patterns"),
 }
 
 
@@ -31,41 +32,46 @@ def _command(command: str) -> list[nodes.Node | str]:
     """A command as a literal; a bare gtest flag says what it is passed to."""
     literal = nodes.literal(command, command, classes=["repodoc-command"])
     if command.startswith("--gtest_filter="):
-        return ["run the test binary with ", literal]
+        return [_("run the test binary with") + " ", literal]
     return [literal]
 
 
 def context(ctx: Context, data: I.Context) -> list[nodes.Node]:
     rows: list[tuple[str, Sequence[nodes.Node | str]]] = []
     if data.component is not None:
-        where = data.component or "the repository root"
+        where = data.component or _("the repository root")
         parts: list[nodes.Node | str] = []
         if data.description:
             parts.extend([nodes.strong(data.description, data.description), " ("])
             parts.extend([nodes.literal(where, where), ")"])
         else:
             parts.append(nodes.literal(where, where))
-        rows.append(("Component", parts))
+        rows.append((_("Component"), parts))
     change = data.last_change
     if change is not None:
         if change.before:
-            why = "shallow clone" if data.shallow else "repodoc_git_commits"
-            text = f"before {change.date} (older than the history read: {why})"
-            rows.append(("Last change", [text]))
+            why = _("shallow clone") if data.shallow else "repodoc_git_commits"
+            text = _("before %(date)s (older than the history read: %(why)s)") % {
+                "date": change.date,
+                "why": why,
+            }
+            rows.append((_("Last change"), [text]))
         else:
-            parts = [change.date, " · commit ", nodes.literal(change.commit, change.commit)]
+            commit = " · " + _("commit") + " "
+            parts = [change.date, commit, nodes.literal(change.commit, change.commit)]
             if change.author:
                 parts.append(f" · {change.author}")
-            rows.append(("Last change", parts))
+            rows.append((_("Last change"), parts))
     return [_field_list(rows, classes=["repodoc-context"])] if rows else []
 
 
 def findings(ctx: Context, data: Sequence[Finding]) -> list[nodes.Node]:
-    sect = _section("findings", "Findings")
-    for category, title in _CATEGORY_TITLES.items():
+    sect = _section("findings", _("Findings"))
+    for category, english in _CATEGORY_TITLES.items():
         mine = [f for f in data if f.category == category]
         if not mine:
             continue
+        title = _(english)
         sect += nodes.rubric(title, title)
         blist = nodes.bullet_list(classes=["repodoc-findings"])
         for f in mine:
@@ -74,7 +80,7 @@ def findings(ctx: Context, data: Sequence[Finding]) -> list[nodes.Node]:
             para += nodes.Text(" — " + f.message)
             if f.details:
                 para += nodes.Text(" (" + ", ".join(f.details) + ")")
-            para += nodes.Text(" Evidence: ")
+            para += nodes.Text(" " + _("Evidence:") + " ")
             for i, line in enumerate(f.lines):
                 if i:
                     para += nodes.Text(", ")
@@ -93,19 +99,21 @@ def _case_rows(ctx: Context, path: str, cases: Sequence[TestCase]) -> nodes.tabl
         )
         command = _para(*_command(case.command)) if case.command else ""
         rows.append([_para(link), str(case.line), command])
-    return _table(["Test case", "Line", "Command"], rows, classes=["repodoc-test-cases"])
+    headers = [_("Test case"), _("Line"), _("Command")]
+    return _table(headers, rows, classes=["repodoc-test-cases"])
 
 
 def tests(ctx: Context, data: I.Tests) -> list[nodes.Node]:
-    sect = _section("tests", "Tests")
+    sect = _section("tests", _("Tests"))
     if data.command:
-        sect += _para("Run this file: ", *_command(data.command), classes=["repodoc-run"])
+        run = _("Run this file:") + " "
+        sect += _para(run, *_command(data.command), classes=["repodoc-run"])
     if data.files:
-        sect += _para("It tests:")
+        sect += _para(_("It tests:"))
         blist = nodes.bullet_list(classes=["repodoc-tested-files"])
         for f in data.files:
-            how = f.how.replace("imports it", "imported here").replace(
-                "name pairs with it", "name pairs with this file"
+            how = f.how.replace("imports it", _("imported here")).replace(
+                "name pairs with it", _("name pairs with this file")
             )
             blist += nodes.list_item("", _para(ctx.file_link(f.path), f" ({how})"))
         sect += blist
@@ -115,12 +123,12 @@ def tests(ctx: Context, data: I.Tests) -> list[nodes.Node]:
 
 
 def tested_by(ctx: Context, data: Sequence[I.Tester]) -> list[nodes.Node]:
-    sect = _section("tested-by", "Tested by")
+    sect = _section("tested-by", _("Tested by"))
     blist = nodes.bullet_list(classes=["repodoc-testers"])
     for t in data:
         para = _para(ctx.file_link(t.path), f" ({t.how})")
         if t.command:
-            para += nodes.Text(" — run: ")
+            para += nodes.Text(" — " + _("run:") + " ")
             for part in _command(t.command):
                 para += nodes.Text(part) if isinstance(part, str) else part
         item = nodes.list_item("", para)
@@ -132,7 +140,7 @@ def tested_by(ctx: Context, data: Sequence[I.Tester]) -> list[nodes.Node]:
 
 
 def related(ctx: Context, data: I.Ranked) -> list[nodes.Node]:
-    sect = _section("ranked", "Most related files")
+    sect = _section("ranked", _("Most related files"))
     blist = nodes.bullet_list(classes=["repodoc-ranked"])
     for f in data.files:
         para = _para(ctx.file_link(f.path), f" ({f.language}) — ")
@@ -141,33 +149,36 @@ def related(ctx: Context, data: I.Ranked) -> list[nodes.Node]:
     sect += blist
     if data.shallow:
         sect += _para(
-            "The history comes from a shallow clone: co-change counts cover only the "
-            "commits it holds.",
+            _(
+                "The history comes from a shallow clone: co-change counts cover only the "
+                "commits it holds."
+            ),
             classes=["repodoc-shallow"],
         )
     return [sect]
 
 
-def _path_list(ctx: Context, rows: Sequence[tuple[str, int]], word: str) -> nodes.bullet_list:
+def _importer_list(ctx: Context, rows: Sequence[tuple[str, int]]) -> nodes.bullet_list:
     blist = nodes.bullet_list()
     for path, count in rows:
-        blist += nodes.list_item("", _para(ctx.file_link(path), f" ({count} {word})"))
+        text = ngettext("%(count)s importer", "%(count)s importers", count) % {"count": count}
+        blist += nodes.list_item("", _para(ctx.file_link(path), f" ({text})"))
     return blist
 
 
 def _folder_list(ctx: Context, rows: Sequence[tuple[str, int]]) -> nodes.bullet_list:
     blist = nodes.bullet_list()
     for path, count in rows:
-        noun = "import" if count == 1 else "imports"
-        blist += nodes.list_item("", _para(ctx.folder_link(path), f" ({count} {noun})"))
+        text = ngettext("%(count)s import", "%(count)s imports", count) % {"count": count}
+        blist += nodes.list_item("", _para(ctx.folder_link(path), f" ({text})"))
     return blist
 
 
 def folder_insights(ctx: Context, data: I.FolderInsights) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     if data.component is not None:
-        where = data.component or "the repository root"
-        para = _para("Component: ")
+        where = data.component or _("the repository root")
+        para = _para(_("Component:") + " ")
         if data.description:
             para += nodes.strong(data.description, data.description)
             para += nodes.Text(" (")
@@ -175,49 +186,55 @@ def folder_insights(ctx: Context, data: I.FolderInsights) -> list[nodes.Node]:
             para += nodes.Text(")")
         else:
             para += nodes.literal(where, where)
-        out.append(rubric_block("component", "Role", para))
+        out.append(rubric_block("component", _("Role"), para))
     if data.most_imported:
         out.append(
             rubric_block(
-                "most-imported", "Most imported", _path_list(ctx, data.most_imported, "importers")
+                "most-imported", _("Most imported"), _importer_list(ctx, data.most_imported)
             )
         )
     if data.entry_points:
         blist = nodes.bullet_list()
         for path in data.entry_points:
             blist += nodes.list_item("", _para(ctx.file_link(path)))
-        out.append(rubric_block("entry-points", "Entry points", blist))
+        out.append(rubric_block("entry-points", _("Entry points"), blist))
     if data.tests:
         blist = nodes.bullet_list()
         for t in data.tests:
             para = _para(ctx.file_link(t.path))
             if t.cases:
-                para += nodes.Text(f" ({t.cases} test case{'s' if t.cases != 1 else ''})")
+                cases = ngettext("%(count)s test case", "%(count)s test cases", t.cases)
+                para += nodes.Text(" (" + cases % {"count": t.cases} + ")")
             if t.command:
-                para += nodes.Text(" — run: ")
+                para += nodes.Text(" — " + _("run:") + " ")
                 for part in _command(t.command):
                     para += nodes.Text(part) if isinstance(part, str) else part
             blist += nodes.list_item("", para)
-        box = rubric_block("folder-tests", "Tests", blist)
+        box = rubric_block("folder-tests", _("Tests"), blist)
         if data.more_tests:
-            box += _para(f"…and {data.more_tests:,} more test files.")
+            more = ngettext(
+                "…and %(count)s more test file.", "…and %(count)s more test files.", data.more_tests
+            )
+            box += _para(more % {"count": f"{data.more_tests:,}"})
         out.append(box)
     if data.findings:
         blist = nodes.bullet_list()
         for r in data.findings:
-            para = _para(nodes.literal(r.rule, r.rule), f" ({r.category}) in ")
+            para = _para(nodes.literal(r.rule, r.rule), f" ({r.category}) " + _("in") + " ")
             for i, path in enumerate(r.files):
                 if i:
                     para += nodes.Text(", ")
                 para += ctx.file_link(path)
             if r.total > len(r.files):
-                para += nodes.Text(f" and {r.total - len(r.files):,} more")
+                more = _("and %(count)s more") % {"count": f"{r.total - len(r.files):,}"}
+                para += nodes.Text(" " + more)
             blist += nodes.list_item("", para)
-        out.append(rubric_block("folder-findings", "Findings", blist))
+        out.append(rubric_block("folder-findings", _("Findings"), blist))
     if data.depends_on:
-        out.append(rubric_block("depends-on", "Depends on", _folder_list(ctx, data.depends_on)))
+        depends = _folder_list(ctx, data.depends_on)
+        out.append(rubric_block("depends-on", _("Depends on"), depends))
     if data.used_by:
-        out.append(rubric_block("used-by", "Used by", _folder_list(ctx, data.used_by)))
+        out.append(rubric_block("used-by", _("Used by"), _folder_list(ctx, data.used_by)))
     return out
 
 

@@ -19,6 +19,7 @@ from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
 from .listing import render as render_listing
+from .locale import _, kind_label, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -163,7 +164,7 @@ class Context:
         return self.page_link(PageKind.FOLDER, path, label, literal=True)
 
     def line_link(self, line: int, text: str | None = None) -> nodes.reference:
-        label = text or f"line {line}"
+        label = text or _("line %(line)s") % {"line": line}
         return nodes.reference(
             label, label, refid=S.line_anchor(line), internal=True, classes=["repodoc-line"]
         )
@@ -241,13 +242,31 @@ def _row(cells: Sequence[nodes.Node | str]) -> nodes.row:
     return row
 
 
-_PLURALS = {"data": "data", "property": "properties", "class": "classes", "test case": "test cases"}
+_COUNTS: dict[str, Callable[[int], str]] = {
+    "byte": lambda n: ngettext("%(count)s byte", "%(count)s bytes", n),
+    "line": lambda n: ngettext("%(count)s line", "%(count)s lines", n),
+    "file": lambda n: ngettext("%(count)s file", "%(count)s files", n),
+    "module": lambda n: ngettext("%(count)s module", "%(count)s modules", n),
+    "class": lambda n: ngettext("%(count)s class", "%(count)s classes", n),
+    "function": lambda n: ngettext("%(count)s function", "%(count)s functions", n),
+    "method": lambda n: ngettext("%(count)s method", "%(count)s methods", n),
+    "property": lambda n: ngettext("%(count)s property", "%(count)s properties", n),
+    "attribute": lambda n: ngettext("%(count)s attribute", "%(count)s attributes", n),
+    "data": lambda n: ngettext("%(count)s data", "%(count)s data", n),
+    "heading": lambda n: ngettext("%(count)s heading", "%(count)s headings", n),
+    "namespace": lambda n: ngettext("%(count)s namespace", "%(count)s namespaces", n),
+    "macro": lambda n: ngettext("%(count)s macro", "%(count)s macros", n),
+    "type": lambda n: ngettext("%(count)s type", "%(count)s types", n),
+    "test case": lambda n: ngettext("%(count)s test case", "%(count)s test cases", n),
+}
 
 
 def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"1 {word}"
-    return f"{n:,} {_PLURALS.get(word, word + 's')}"
+    """``3 classes``, in the project's language (plural rules included)."""
+    forms = _COUNTS.get(word)
+    if forms is None:
+        return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+    return forms(n) % {"count": f"{n:,}"}
 
 
 def _human_size(size: int) -> str:
@@ -269,9 +288,9 @@ def navigation(ctx: Context, path: str) -> list[nodes.Node]:
     current = ctx.page.kind if ctx.page else None
     parts: list[nodes.Node | str] = []
     for kind, label in (
-        (PageKind.FILE, "Overview"),
-        (PageKind.KEYWORDS, "Keywords"),
-        (PageKind.RELATED, "Related files"),
+        (PageKind.FILE, _("Overview")),
+        (PageKind.KEYWORDS, _("Keywords")),
+        (PageKind.RELATED, _("Related files")),
     ):
         if parts:
             parts.append(" · ")
@@ -281,8 +300,8 @@ def navigation(ctx: Context, path: str) -> list[nodes.Node]:
             parts.append(ctx.page_link(kind, path, label))
     source = ctx.repo.file(path)
     if source is not None:
-        parts.extend([" · Folder ", ctx.folder_link(source.folder)])
-        parts.append(source_link(path, None, None, "source on the host", " · "))
+        parts.extend([" · " + _("Folder") + " ", ctx.folder_link(source.folder)])
+        parts.append(source_link(path, None, None, _("source on the host"), " · "))
     return [_para(*parts, classes=["repodoc-navigation"])]
 
 
@@ -290,7 +309,10 @@ def folder_navigation(ctx: Context, path: str) -> list[nodes.Node]:
     """Links between a folder's index (its files) and its documentation page."""
     current = ctx.page.kind if ctx.page else None
     parts: list[nodes.Node | str] = []
-    for kind, label in ((PageKind.FOLDER, "Files and folders"), (PageKind.ABOUT, "Documentation")):
+    for kind, label in (
+        (PageKind.FOLDER, _("Files and folders")),
+        (PageKind.ABOUT, _("Documentation")),
+    ):
         if parts:
             parts.append(" · ")
         parts.append(
@@ -301,10 +323,10 @@ def folder_navigation(ctx: Context, path: str) -> list[nodes.Node]:
 
 def metadata(ctx: Context, data: S.Metadata) -> list[nodes.Node]:
     rows: list[tuple[str, list[nodes.Node | str]]] = [
-        ("Path", [nodes.literal(data.path, data.path)]),
-        ("Language", [data.language]),
+        (_("Path"), [nodes.literal(data.path, data.path)]),
+        (_("Language"), [data.language]),
         (
-            "Size",
+            _("Size"),
             [
                 f"{_human_size(data.size)} · {_plural(data.lines, 'line')}"
                 if data.lines
@@ -314,21 +336,21 @@ def metadata(ctx: Context, data: S.Metadata) -> list[nodes.Node]:
     ]
     if data.purpose_reason:
         rows.append(
-            ("Purpose", [nodes.strong(data.purpose, data.purpose), f" — {data.purpose_reason}"])
+            (_("Purpose"), [nodes.strong(data.purpose, data.purpose), f" — {data.purpose_reason}"])
         )
     if data.module:
-        rows.append(("Module", [nodes.literal(data.module, data.module)]))
+        rows.append((_("Module"), [nodes.literal(data.module, data.module)]))
     if data.counts:
-        rows.append(("Defines", [", ".join(_plural(n, k) for k, n in data.counts)]))
+        rows.append((_("Defines"), [", ".join(_plural(n, k) for k, n in data.counts)]))
     if data.skipped:
         reason = {
-            "too-large": "larger than repodoc_max_file_bytes: metadata only",
-            "binary": "binary file: no listing",
-            "unreadable": "could not be read",
+            "too-large": _("larger than repodoc_max_file_bytes: metadata only"),
+            "binary": _("binary file: no listing"),
+            "unreadable": _("could not be read"),
         }.get(data.skipped, data.skipped)
-        rows.append(("Not analysed", [reason]))
+        rows.append((_("Not analysed"), [reason]))
     if data.problem:
-        rows.append(("Not parsed", [data.problem + " (listing only)"]))
+        rows.append((_("Not parsed"), [data.problem + " " + _("(listing only)")]))
     out: list[nodes.Node] = [_field_list(rows, classes=["repodoc-metadata"])]
     out.extend(navigation(ctx, data.path))
     return out
@@ -342,11 +364,11 @@ def summary(ctx: Context, data: S.Summary) -> list[nodes.Node]:
         body = [
             _para(_verbatim(p.replace("\n", " "))) for p in data.text.split("\n\n") if p.strip()
         ]
-    return [_section("summary", "Summary", *body)] if body else []
+    return [_section("summary", _("Summary"), *body)] if body else []
 
 
 def outline(ctx: Context, data: Sequence[S.OutlineEntry]) -> list[nodes.Node]:
-    return [_section("outline", "Outline", defer([_outline_list(ctx, data)], searchable=True))]
+    return [_section("outline", _("Outline"), defer([_outline_list(ctx, data)], searchable=True))]
 
 
 def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
@@ -355,7 +377,8 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
         item = nodes.list_item(ids=[S.outline_anchor(e.anchor)] if e.anchor else [])
         para = _para(classes=["repodoc-symbol"])
         kind = "test" if e.is_test else e.kind
-        para += nodes.inline(kind, kind, classes=["repodoc-kind", f"repodoc-kind-{kind}"])
+        badge = kind_label(kind)
+        para += nodes.inline(badge, badge, classes=["repodoc-kind", f"repodoc-kind-{kind}"])
         para += nodes.Text(" ")
         para += nodes.literal(e.name, e.name, classes=["repodoc-name"])
         if e.signature:
@@ -365,21 +388,22 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
             text = " [" + ", ".join(labels) + "]"
             para += nodes.inline(text, text, classes=["repodoc-labels"])
         para += nodes.Text(" — ")
-        para += ctx.line_link(e.line, f"line {e.line}")
+        para += ctx.line_link(e.line)
         if ctx.page is not None:
-            para += source_link(ctx.page.path, e.line, e.end_line, "source", " · ")
+            para += source_link(ctx.page.path, e.line, e.end_line, _("source"), " · ")
         if e.summary:
             para += nodes.Text(": ")
             para += _verbatim(e.summary)
         if e.aliases:
-            para += nodes.Text(" · also importable as ")
+            para += nodes.Text(" · " + _("also importable as") + " ")
             for i, alias in enumerate(e.aliases):
                 if i:
                     para += nodes.Text(", ")
                 para += nodes.literal(alias, alias, classes=["repodoc-alias"])
         if e.counterparts:
             # a header's declaration ↔ its source's definition
-            para += nodes.Text(" · defined in " if "declaration" in e.labels else " · declared in ")
+            where = _("defined in") if "declaration" in e.labels else _("declared in")
+            para += nodes.Text(f" · {where} ")
             for i, (path, anchor) in enumerate(e.counterparts):
                 if i:
                     para += nodes.Text(", ")
@@ -395,7 +419,7 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
 
 def _used_in(ctx: Context, e: S.OutlineEntry) -> nodes.paragraph:
     """``used in a.py:12 (3×), b.py:40`` — each a link to the line of the first use."""
-    para = _para("used in ", classes=["repodoc-used-in"])
+    para = _para(_("used in") + " ", classes=["repodoc-used-in"])
     for i, (path, line, count) in enumerate(e.used_in):
         if i:
             para += nodes.Text(", ")
@@ -403,7 +427,8 @@ def _used_in(ctx: Context, e: S.OutlineEntry) -> nodes.paragraph:
         if count > 1:
             para += nodes.Text(f" ({count}×)")
     if e.more_used:
-        para += nodes.Text(f" and {e.more_used:,} more files")
+        more = ngettext("and %(count)s more file", "and %(count)s more files", e.more_used)
+        para += nodes.Text(" " + more % {"count": f"{e.more_used:,}"})
     return para
 
 
@@ -418,23 +443,23 @@ def examples(ctx: Context, data: Sequence[S.Example]) -> list[nodes.Node]:
             if ex.anchor
             else name
         )
-        para += nodes.Text(" in ")
+        para += nodes.Text(" " + _("in") + " ")
         para += ctx.file_link(ex.path, f"{ex.path}:{ex.line}", S.line_anchor(ex.line))
         item = nodes.list_item("", para)
         item += nodes.literal_block(
             ex.text, ex.text, language="default", classes=["repodoc-example"]
         )
         blist += item
-    return [_section("examples", "Usage examples", defer([blist], searchable=True))]
+    return [_section("examples", _("Usage examples"), defer([blist], searchable=True))]
 
 
 def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
-    sect = _section("dependencies", "Dependencies")
+    sect = _section("dependencies", _("Dependencies"))
     groups = (
-        ("In this repository", data.local),
-        ("Standard library", data.stdlib),
-        ("Third party", data.third_party),
-        ("Unresolved", data.unresolved),
+        (_("In this repository"), data.local),
+        (_("Standard library"), data.stdlib),
+        (_("Third party"), data.third_party),
+        (_("Unresolved"), data.unresolved),
     )
     blocks: list[nodes.Node] = []
     for title, deps in groups:
@@ -457,7 +482,8 @@ def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
                 para += ctx.line_link(line)
             para += nodes.Text(")")
             if dep.type_checking:
-                para += nodes.emphasis(" type checking only", " type checking only")
+                only = " " + _("type checking only")
+                para += nodes.emphasis(only, only)
             blist += nodes.list_item("", para)
         blocks.append(blist)
     sect += defer(blocks)
@@ -467,16 +493,17 @@ def dependencies(ctx: Context, data: S.Dependencies) -> list[nodes.Node]:
 def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
     if data.skipped:
         reason = {
-            "too-large": "The file is larger than repodoc_max_file_bytes: no listing.",
-            "binary": "Binary file: no listing.",
-        }.get(data.skipped, "The file could not be read: no listing.")
-        return [_section("source", "Source", _para(reason))]
+            "too-large": _("The file is larger than repodoc_max_file_bytes: no listing."),
+            "binary": _("Binary file: no listing."),
+        }.get(data.skipped) or _("The file could not be read: no listing.")
+        return [_section("source", _("Source"), _para(reason))]
     source = ctx.repo.file(data.path)
     text, _problems = (
         read_text(ctx.root / data.path, data.path, source.language) if source else (None, [])
     )
     if text is None:
-        return [_section("source", "Source", _para("The file could not be read: no listing."))]
+        unread = _("The file could not be read: no listing.")
+        return [_section("source", _("Source"), _para(unread))]
     block = listing_block(
         "",
         code=text,
@@ -485,17 +512,18 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
         line_ids=[list(anchor) for anchor in data.anchors],
         classes=["repodoc-listing"],
     )
-    return [_section("source", "Source", block)]
+    return [_section("source", _("Source"), block)]
 
 
 def keywords(ctx: Context, data: Sequence[S.Keyword]) -> list[nodes.Node]:
     """The keyword table: lazy, it has a row per name (thousands in a large file)."""
     path = ctx.page.path if ctx.page else ""
     rows = [(k.name, k.kind, k.qualname, k.line, k.detail or "") for k in data]
-    return [_section("keywords", "Keywords", lazy("keywords", (path, rows)))]
+    return [_section("keywords", _("Keywords"), lazy("keywords", (path, rows)))]
 
 
-_KEYWORD_HEADERS = ("Name", "Kind", "Qualified name", "Line", "Detail")
+def _keyword_headers() -> list[str]:
+    return [_("Name"), _("Kind"), _("Qualified name"), _("Line"), _("Detail")]
 
 
 def _keyword_table(data: tuple[str, list[tuple[str, str, str, int, str]]]) -> list[nodes.Node]:
@@ -503,14 +531,14 @@ def _keyword_table(data: tuple[str, list[tuple[str, str, str, int, str]]]) -> li
     cells = [
         [
             _para(page_xref(PageKind.FILE, path, name, S.line_anchor(line), literal=True)),
-            kind,
+            kind_label(kind),
             _para(nodes.literal(qualname, qualname)),
             str(line),
             detail,
         ]
         for name, kind, qualname, line, detail in rows
     ]
-    return [_table(_KEYWORD_HEADERS, cells, classes=["repodoc-keywords"])]
+    return [_table(_keyword_headers(), cells, classes=["repodoc-keywords"])]
 
 
 _WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
@@ -543,7 +571,7 @@ def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, in
         base = "" if docname == current else builder.get_relative_uri(current, docname)
     out = ['<table class="repodoc-table repodoc-keywords docutils align-default">\n<thead>\n']
     out.append('<tr class="row-odd">')
-    heads = (f'<th class="head"><p><span>{h}</span></p></th>' for h in _KEYWORD_HEADERS)
+    heads = (f'<th class="head"><p><span>{enc(h)}</span></p></th>' for h in _keyword_headers())
     out.append("\n".join(heads))
     out.append("\n</tr>\n</thead>\n<tbody>\n")
     for i, (name, kind, qualname, line, detail) in enumerate(rows):
@@ -554,7 +582,7 @@ def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, in
         detail_cell = f"<td><p><span>{enc(detail)}</span></p></td>" if detail else "<td></td>"
         out.append(
             f'<tr class="row-{parity}"><td><p>{code}</p></td>\n'
-            f"<td><p><span>{enc(kind)}</span></p></td>\n"
+            f"<td><p><span>{enc(kind_label(kind))}</span></p></td>\n"
             f"<td><p>{_code_html(enc(qualname))}</p></td>\n"
             f"<td><p><span>{line}</span></p></td>\n"
             f"{detail_cell}\n</tr>\n"
@@ -582,17 +610,18 @@ def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_
 
 
 def imports(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("imports", "Imports", defer([_related_list(ctx, data)]))]
+    return [_section("imports", _("Imports"), defer([_related_list(ctx, data)]))]
 
 
 def importers(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("importers", "Imported by", defer([_related_list(ctx, data)]))]
+    return [_section("importers", _("Imported by"), defer([_related_list(ctx, data)]))]
 
 
 def neighbours(ctx: Context, data: S.Neighbours) -> list[nodes.Node]:
-    sect = _section("neighbours", "Same folder", defer([_related_list(ctx, data.files)]))
+    sect = _section("neighbours", _("Same folder"), defer([_related_list(ctx, data.files)]))
     if data.more:
-        sect += _para(f"…and {data.more:,} more in ", ctx.folder_link(data.folder), ".")
+        more = _("…and %(count)s more in") % {"count": f"{data.more:,}"}
+        sect += _para(more + " ", ctx.folder_link(data.folder), ".")
     return [sect]
 
 
@@ -604,19 +633,21 @@ def folder_summary(ctx: Context, data: S.FolderSummary) -> list[nodes.Node]:
     if data.summary:
         para = _para(_verbatim(data.summary))
         if data.summary_source:
-            para += nodes.Text(" (from ")
+            para += nodes.Text(" (" + _("from") + " ")
             para += ctx.file_link(data.summary_source, data.summary_source.rpartition("/")[2])
             para += nodes.Text(")")
         out.append(para)
     stats = f"{_plural(data.total_files, 'file')}, {_plural(data.total_lines, 'line')}"
     if data.path != ".":
         parent = data.path.rpartition("/")[0] or "."
-        out.append(_para(stats + " · in ", ctx.folder_link(parent), classes=["repodoc-navigation"]))
+        up = stats + " · " + _("in") + " "
+        out.append(_para(up, ctx.folder_link(parent), classes=["repodoc-navigation"]))
     else:
         out.append(_para(stats, classes=["repodoc-navigation"]))
     if data.languages:
         rows = [[lang, f"{files:,}", f"{lines:,}"] for lang, files, lines in data.languages]
-        out.append(_table(["Language", "Files", "Lines"], rows, classes=["repodoc-languages"]))
+        headers = [_("Language"), _("Files"), _("Lines")]
+        out.append(_table(headers, rows, classes=["repodoc-languages"]))
     return out
 
 
@@ -645,8 +676,11 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
         out.append(
             rubric_block(
                 "folders",
-                "Folders",
-                defer([_table(["Folder", "Files", "Lines", "Summary"], rows)], searchable=True),
+                _("Folders"),
+                defer(
+                    [_table([_("Folder"), _("Files"), _("Lines"), _("Summary")], rows)],
+                    searchable=True,
+                ),
             )
         )
     if data.files:
@@ -662,8 +696,11 @@ def contents(ctx: Context, data: S.Contents) -> list[nodes.Node]:
         out.append(
             rubric_block(
                 "files",
-                "Files",
-                defer([_table(["File", "Language", "Lines", "Summary"], rows)], searchable=True),
+                _("Files"),
+                defer(
+                    [_table([_("File"), _("Language"), _("Lines"), _("Summary")], rows)],
+                    searchable=True,
+                ),
             )
         )
     return out
