@@ -110,6 +110,31 @@ def test_no_change_reads_and_rewrites_nothing(project):
     assert second.warnings == []
 
 
+def test_fingerprints_are_computed_only_when_their_inputs_changed(project, monkeypatch):
+    """A build where nothing changed reuses the recorded fingerprints (the digest of the model
+    and stubs is the same); any edit computes them all again."""
+    from sphinxcontrib_repodoc.sphinx_ import events
+
+    calls: list[str] = []
+    real = events.fingerprint
+
+    def counting(repo, page, *args, **kwargs):
+        calls.append(page.path)
+        return real(repo, page, *args, **kwargs)
+
+    monkeypatch.setattr(events, "fingerprint", counting)
+    first = project.build()
+    pages = len(first.app.env.get_domain("repo").state.plan.pages)
+    assert len(calls) == pages
+    calls.clear()
+    assert project.build().read == set()
+    assert calls == []
+    old = (project.src / "lib/base.py").read_text()
+    project.write("lib/base.py", old.replace('"""Base classes."""', '"""Base classes, new."""'))
+    assert f"{F}/lib/base.py" in project.build().read
+    assert len(calls) == pages
+
+
 def test_docstring_edit_rereads_exactly_the_pages_that_show_it(project):
     first = project.build()
     stubs = stub_mtimes(project.srcdir)

@@ -51,6 +51,7 @@ class RepodocState:
     max_files: int
     links: SourceLinks | None = None  #: links to the source host, if configured
     fingerprints: dict[str, str] = field(default_factory=dict)
+    inputs: str = ""  #: digest of what the fingerprints are computed from
     landing_fingerprints: dict[str, str] = field(default_factory=dict)
     #: section data computed for the fingerprints, taken (once) by the pages being read
     sections: dict[tuple[str, str], object] = field(default_factory=dict)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +20,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
 
-from .. import sourcelinks
+from .. import __version__, sourcelinks
 from ..pages.fingerprint import fingerprint
 from ..pages.plan import STUB_SUFFIX, PagePlan, StubRenderer, render_stubs, write_stubs
 from ..pages.sections import landing
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from ..model import Repository
 
 logger = logging.getLogger(__name__)
 
@@ -90,10 +94,16 @@ def builder_inited(app: Sphinx) -> None:
         targets=Targets.build(repo, plan, app.config.repodoc_prefer),
         max_files=max_files,
     )
-    state.fingerprints = {
-        docname: fingerprint(repo, plan.pages[docname], text, max_files, state.sections)
-        for docname, text in texts.items()
-    }
+    state.inputs = _inputs_digest(repo, texts, max_files)
+    previous = _load_previous(app)
+    old = previous.get("fingerprints") or {}
+    if previous.get("inputs") == state.inputs and old.keys() == texts.keys():
+        state.fingerprints = dict(old)  # nothing they are computed from changed
+    else:
+        state.fingerprints = {
+            docname: fingerprint(repo, plan.pages[docname], text, max_files, state.sections)
+            for docname, text in texts.items()
+        }
     state.links = sourcelinks.resolve(
         root, app.config.repodoc_source_url, app.config.repodoc_source_branch
     )
@@ -144,6 +154,23 @@ def drop_empty_search_terms(app: Sphinx) -> list[Any]:
             for word in [w for w, docs in mapping.items() if not docs]:
                 del mapping[word]
     return []
+
+
+def _inputs_digest(repo: Repository, texts: dict[str, str], max_files: int) -> str:
+    """A digest of everything the page fingerprints are computed from: the model, the stub
+    texts, the toctree limit and this code's version. Equal digests, equal fingerprints: a
+    build where nothing changed skips computing every page's section data."""
+    digest = hashlib.sha256(f"{__version__}|{STATE_VERSION}|{max_files}".encode())
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    # no memo: the bytes must not depend on which equal strings happen to be one object (a
+    # model from the cache shares more of them than a freshly extracted one)
+    pickler.fast = True
+    pickler.dump(repo)
+    digest.update(buffer.getbuffer())
+    for docname in sorted(texts):
+        digest.update(f"\0{docname}\0{texts[docname]}".encode())
+    return digest.hexdigest()
 
 
 def _load_previous(app: Sphinx) -> dict[str, Any]:
@@ -331,6 +358,7 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
         "version": STATE_VERSION,
         "files": [f.path for f in state.repo.files],
         "fingerprints": dict(sorted(state.fingerprints.items())),
+        "inputs": state.inputs,
         "landings": _landing_fingerprints(app.env, state),
         "targets": dict(sorted(_target_digests(state).items())),
         "links": _links_key(state),
