@@ -594,31 +594,79 @@ def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, in
 LAZY["keywords"] = Lazy(html=_keyword_table_html, nodes=_keyword_table)
 
 
-def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.bullet_list:
+_Related = list[tuple[str, str, str, str]]  # (path, language, one-line summary, reason)
+
+
+def _related_list(ctx: Context, files: Sequence[S.RelatedFile]) -> nodes.Node:
+    """A lazy list of files: related pages show three of them, each up to hundreds long."""
+    rows = [
+        (
+            f.path,
+            f.language,
+            S.one_line(f.summary) or "",
+            f.reason if f.reason and f.reason != "same folder" else "",
+        )
+        for f in files
+    ]
+    return lazy("related", rows)
+
+
+def _related_nodes(rows: _Related) -> list[nodes.Node]:
     blist = nodes.bullet_list(classes=["repodoc-related"])
-    for f in files:
-        para = _para(ctx.file_link(f.path), f" ({f.language})")
-        text = S.one_line(f.summary)
+    for path, language, text, reason in rows:
+        para = _para(page_xref(PageKind.FILE, path, path, literal=True), f" ({language})")
         if text:
             para += nodes.Text(" — ")
             para += _verbatim(text)
-        if f.reason and f.reason != "same folder":
+        if reason:
             para += nodes.Text(" · ")
-            para += nodes.emphasis(f.reason, f.reason)
+            para += nodes.emphasis(reason, reason)
         blist += nodes.list_item("", para)
-    return blist
+    return [blist]
+
+
+def _related_html(self: Any, rows: _Related) -> str:
+    """:func:`_related_nodes` as the HTML writer renders it, written directly."""
+    enc = self.encode
+    out = ['<ul class="repodoc-related simple">\n']
+    for path, language, text, reason in rows:
+        code = _code_html(enc(path))
+        uri = _page_uri(self.builder, PageKind.FILE, path)
+        if uri is not None:
+            code = f'<a class="reference internal" href="{enc(uri)}">{code}</a>'
+        out.append(f"<li><p>{code} ({enc(language)})")
+        if text:
+            out.append(f" — <span>{enc(text)}</span>")
+        if reason:
+            out.append(f" · <em>{enc(reason)}</em>")
+        out.append("</p></li>\n")
+    out.append("</ul>\n")
+    return "".join(out)
+
+
+def _page_uri(builder: Any, kind: PageKind, path: str) -> str | None:
+    """The relative URI of a generated page from the page being written, as the domain's
+    reference resolver gives it."""
+    state = builder.env.get_domain("repo").state
+    docname = state.plan.docname(kind, path) if state else None
+    if docname is None:
+        return None
+    return builder.get_relative_uri(builder.current_docname, docname)
+
+
+LAZY["related"] = Lazy(html=_related_html, nodes=_related_nodes)
 
 
 def imports(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("imports", _("Imports"), defer([_related_list(ctx, data)]))]
+    return [_section("imports", _("Imports"), _related_list(ctx, data))]
 
 
 def importers(ctx: Context, data: Sequence[S.RelatedFile]) -> list[nodes.Node]:
-    return [_section("importers", _("Imported by"), defer([_related_list(ctx, data)]))]
+    return [_section("importers", _("Imported by"), _related_list(ctx, data))]
 
 
 def neighbours(ctx: Context, data: S.Neighbours) -> list[nodes.Node]:
-    sect = _section("neighbours", _("Same folder"), defer([_related_list(ctx, data.files)]))
+    sect = _section("neighbours", _("Same folder"), _related_list(ctx, data.files))
     if data.more:
         more = _("…and %(count)s more in") % {"count": f"{data.more:,}"}
         sect += _para(more + " ", ctx.folder_link(data.folder), ".")
