@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 from sphinx.errors import ConfigError
 
 from ..config import OPTIONS, RepodocConfig
+from ..pages.docstring_format import FORMATS
 from ..sourcelinks import check_template
+from .logging import Subtype, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,6 +64,26 @@ def validate(app: Sphinx, config: Config) -> None:
             raise ConfigError(f"repodoc_source_url {url!r}: {problem}")
     if config.repodoc_max_file_bytes < 0 or config.repodoc_toctree_files < 0:
         raise ConfigError("repodoc_max_file_bytes and repodoc_toctree_files must be >= 0")
+    _check_docstring_format(config.repodoc_docstring_format)
+
+
+def _check_docstring_format(value: str) -> None:
+    """A value we do not know fails; Markdown without myst-parser degrades, said once."""
+    if value not in FORMATS:
+        allowed = ", ".join(repr(f) for f in FORMATS)
+        raise ConfigError(f"repodoc_docstring_format {value!r} is not one of {allowed}")
+    if value in ("myst", "auto") and not myst_available():
+        warn(
+            Subtype.CONFIG,
+            f"repodoc_docstring_format = {value!r} needs myst-parser, which is not installed "
+            "(pip install 'sphinxcontrib-repodoc[myst]'); Markdown docstrings are shown as "
+            "plain text",
+        )
+
+
+def myst_available() -> bool:
+    """Whether myst-parser can be imported (it need not be in ``extensions``)."""
+    return importlib.util.find_spec("myst_parser") is not None
 
 
 def resolve_root(confdir: Path, value: str | None) -> Path | None:

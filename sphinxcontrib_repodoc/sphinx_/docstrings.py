@@ -1,4 +1,4 @@
-"""Docstrings → docutils nodes, in a restricted reST parse.
+"""Docstrings → docutils nodes, in a restricted reST (or MyST) parse.
 
 Docstrings are text from the documented repository, not from the documentation's author, so
 they are parsed with an allowlist: a few harmless directives and roles work, anything else
@@ -7,6 +7,10 @@ and NumPy sections go through napoleon's converters (without loading ``sphinx.ex
 and the resulting fields are grouped like Sphinx groups them for Python objects, with types as
 quiet cross-references into the ``repo`` domain. A docstring docutils complains about is shown
 as a literal block with one ``repodoc.docstring`` warning, never with docutils' own messages.
+
+``repodoc_docstring_format`` picks the markup (:mod:`..pages.docstring_format`): ``"myst"``
+docstrings are rendered by :mod:`.myst_docstrings` under the same allowlists, ``"plain"`` ones
+are shown as written.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from sphinx.locale import _
 from sphinx.util.docfields import DocFieldTransformer, Field, GroupedField, TypedField
 from sphinx.util.nodes import nested_parse_with_titles
 
+from ..pages.docstring_format import choose_format, plain_blocks
+from ..pages.targets import ROLE_TYPES
+from .config import myst_available
 from .domain import RepoXRefRole
 from .logging import Subtype, warn
 
@@ -46,6 +53,7 @@ __all__ = ["render_docstring"]
 DOMAIN = "repo"
 LITERAL_CLASS = "repodoc-docstring-literal"  #: the whole docstring, shown as written
 DISALLOWED_CLASS = "repodoc-disallowed"  #: one directive or role, shown as written
+PLAIN_CLASS = "repodoc-docstring-plain"  #: ``repodoc_docstring_format = "plain"``
 
 # --------------------------------------------------------------------------- allowlists
 
@@ -123,6 +131,9 @@ class DocstringXRefRole(RepoXRefRole):
 XREF_ROLES: dict[str, DocstringXRefRole] = {
     name: DocstringXRefRole(reftype, fix_parens=reftype in {"func", "meth"})
     for name, reftype in XREF_TYPES.items()
+} | {  # the ``repo`` domain's own roles, spelled out (``{repo:func}`f``` in MyST)
+    f"{DOMAIN}:{role}": DocstringXRefRole(role, fix_parens=role in {"func", "meth"})
+    for role in ROLE_TYPES
 }
 
 
@@ -517,6 +528,11 @@ def render_docstring(
     if not text or not text.strip():
         return []
     original = textwrap.dedent(text).strip("\n")  # callers pass cleaned docstrings
+    setting = getattr(directive.config, "repodoc_docstring_format", "rst")
+    markdown_possible = setting in ("myst", "auto") and myst_available()
+    rendering = choose_format(setting, original, myst_available=markdown_possible)
+    if rendering == "plain":
+        return _plain(original)
     state = directive.state
     if not isinstance(state, RSTState):
         # A non-reST parser (MyST) would read the text as its own markup.
@@ -524,24 +540,25 @@ def render_docstring(
 
     # names private to this docstring (deterministic, unique on the page even for repeats)
     key = f"{path}:{line}:{directive.env.new_serialno('repodoc-docstring')}"
-    rest = _private_names(convert_sections(original), key)
     document = state.document
-    tab_width = getattr(document.settings, "tab_width", 8)
-    lines = string2lines(rest, tab_width, convert_whitespace=True)
-    content = StringList(lines, items=[(path, line + i) for i in range(len(lines))])
-
     container = nodes.container()
     trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
     markup = contextlib.nullcontext() if trusted else restricted_markup(document)
     with markup, captured_messages(state) as messages:
-        nested_parse_with_titles(state, content, container)
+        if rendering == "myst":
+            problem = _parse_myst(original, directive, container, path=path, line=line)
+        else:
+            _parse_rst(original, state, container, key=key, path=path, line=line)
+            problem = None
     _public_link_names(container, document, key)
-    problem = messages[0] if messages else _dangling_reference(container, directive)
+    if problem is None:
+        problem = messages[0] if messages else _dangling_reference(container, directive)
     if problem is not None:
         message = problem if isinstance(problem, str) else _message_text(problem)
+        language = "MyST" if rendering == "myst" else "reST"
         warn(
             Subtype.DOCSTRING,
-            f"docstring is not valid reST ({message}); shown as written",
+            f"docstring is not valid {language} ({message}); shown as written",
             location=f"{path}:{line}",
         )
         return [_literal(original)]
@@ -558,6 +575,62 @@ def render_docstring(
         xref["repo:file"] = path
         xref["repo:scope"] = scope
     return list(container.children)
+
+
+def _parse_rst(
+    original: str, state: RSTState, container: nodes.Element, *, key: str, path: str, line: int
+) -> None:
+    """Google/NumPy sections converted, then a nested reST parse located at ``path:line``."""
+    rest = _private_names(convert_sections(original), key)
+    tab_width = getattr(state.document.settings, "tab_width", 8)
+    lines = string2lines(rest, tab_width, convert_whitespace=True)
+    content = StringList(lines, items=[(path, line + i) for i in range(len(lines))])
+    nested_parse_with_titles(state, content, container)
+
+
+def _parse_myst(
+    original: str, directive: SphinxDirective, container: nodes.Element, *, path: str, line: int
+) -> str | None:
+    """A MyST parse into ``container``; returns myst-parser's first complaint, if any.
+
+    A directive outside the allowlist is shown as written there, with one warning at its own
+    line in the file. Nodes are located in the documented file, as the reST ones are.
+    """
+    from .myst_docstrings import parse_myst  # myst-parser is optional
+
+    trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
+    forbidden, problems = parse_myst(
+        original,
+        directive,
+        container,
+        trusted=trusted,
+        allowed=lambda name: name.lower() in ALLOWED_DIRECTIVES,
+    )
+    for offset, name in forbidden:
+        warn(
+            Subtype.DOCSTRING,
+            f"directive {name!r} is not allowed in a docstring (repodoc_trust_docstrings is "
+            "off); shown as written",
+            location=f"{path}:{line + max(offset, 1) - 1}",
+        )
+    for node in container.findall(nodes.Element):
+        if node.line is not None:
+            node.line = line + max(node.line, 1) - 1
+        node.source = path
+    return problems[0][1] if problems else None
+
+
+def _plain(text: str) -> list[Node]:
+    """The docstring as written: paragraphs, and indented blocks kept preformatted."""
+    result: list[Node] = []
+    for preformatted, block in plain_blocks(text):
+        if preformatted:
+            literal = nodes.literal_block(block, block, classes=[PLAIN_CLASS])
+            literal["language"] = "text"
+            result.append(literal)
+        else:
+            result.append(nodes.paragraph(block, block, classes=[PLAIN_CLASS]))
+    return result
 
 
 def _literal(text: str) -> nodes.literal_block:

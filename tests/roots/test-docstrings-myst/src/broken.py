@@ -1,0 +1,5 @@
+"""An empty admonition is an error **MyST** reports.
+
+```{note}
+```
+"""
