@@ -154,7 +154,7 @@ def test_plain_interprets_no_markup(plain_app):
     assert "<script>alert" not in _html(plain_app, "markdown.py")
     assert "INCLUDED-CANARY" not in _html(plain_app, "markdown.py")
     reST = _summary(plain_app, "restructured.py")
-    assert ":func:`tool`" in reST.text and reST.find("a", cls="internal") is None
+    assert ":repo:func:`tool`" in reST.text and reST.find("a", cls="internal") is None
 
 
 def test_plain_never_warns(plain_app):
@@ -170,7 +170,8 @@ def test_rst_is_the_default_and_unchanged(rst_app):
     assert "## Usage" in summary.text  # a paragraph, as reST reads it
     assert summary.find("p", cls="rubric") is None
     reST = _summary(rst_app, "restructured.py")
-    assert reST.one("a", cls="internal").attrs["href"] == "#tool"
+    # the domain-less role and the ``repo`` domain's own, spelled out
+    assert [a.attrs["href"] for a in reST.find_all("a", cls="internal")] == ["#tool", "#tool"]
     assert "tool()" in reST.one("pre").text  # the ``::`` literal block
 
 
@@ -183,7 +184,7 @@ def test_auto_chooses_per_docstring(auto_app):
     assert any("result = helper(1)" in p.text for p in markdown.find_all("pre"))
     assert "TIP-BODY in a colon fence." in markdown.one("div", cls="tip").text  # myst_* config
     reST = _summary(auto_app, "restructured.py")
-    assert reST.one("a", cls="internal").attrs["href"] == "#tool"
+    assert [a.attrs["href"] for a in reST.find_all("a", cls="internal")] == ["#tool", "#tool"]
     assert "tool()" in reST.one("pre").text
     assert _summary(auto_app, "broken.py").find(cls="repodoc-docstring-literal") is not None
 

@@ -1,4 +1,4 @@
-"""A reST docstring that calls :func:`tool`.
+"""A reST docstring that calls :func:`tool` and :repo:func:`tool`.
 
 Example::
 
