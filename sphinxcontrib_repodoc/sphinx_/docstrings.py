@@ -544,9 +544,10 @@ def render_docstring(
     container = nodes.container()
     trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
     markup = contextlib.nullcontext() if trusted else restricted_markup(document)
+    forbidden: list[tuple[int, str]] = []  # MyST directives outside the allowlist
     with markup, captured_messages(state) as messages:
         if rendering == "myst":
-            problem = _parse_myst(original, directive, container, path=path, line=line)
+            problem, forbidden = _parse_myst(original, directive, container, path=path, line=line)
         else:
             _parse_rst(original, state, container, key=key, path=path, line=line)
             problem = None
@@ -562,6 +563,13 @@ def render_docstring(
             location=f"{path}:{line}",
         )
         return [_literal(original)]
+    for directive_line, name in forbidden:
+        warn(
+            Subtype.DOCSTRING,
+            f"directive {name!r} is not allowed in a docstring (repodoc_trust_docstrings is "
+            "off); shown as written",
+            location=f"{path}:{directive_line}",
+        )
 
     for node in list(container.findall(nodes.system_message)):
         node.parent.remove(node)  # INFO level only, by now
@@ -590,11 +598,11 @@ def _parse_rst(
 
 def _parse_myst(
     original: str, directive: SphinxDirective, container: nodes.Element, *, path: str, line: int
-) -> str | None:
-    """A MyST parse into ``container``; returns myst-parser's first complaint, if any.
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """A MyST parse into ``container``: myst-parser's first complaint, if any, and the
+    directives outside the allowlist (shown as written), with their lines in the file.
 
-    A directive outside the allowlist is shown as written there, with one warning at its own
-    line in the file. Nodes are located in the documented file, as the reST ones are.
+    Nodes are located in the documented file, as the reST ones are.
     """
     from .myst_docstrings import parse_myst  # myst-parser is optional
 
@@ -606,18 +614,12 @@ def _parse_myst(
         trusted=trusted,
         allowed=lambda name: name.lower() in ALLOWED_DIRECTIVES,
     )
-    for offset, name in forbidden:
-        warn(
-            Subtype.DOCSTRING,
-            f"directive {name!r} is not allowed in a docstring (repodoc_trust_docstrings is "
-            "off); shown as written",
-            location=f"{path}:{line + max(offset, 1) - 1}",
-        )
     for node in container.findall(nodes.Element):
         if node.line is not None:
             node.line = line + max(node.line, 1) - 1
         node.source = path
-    return problems[0][1] if problems else None
+    in_file = [(line + max(offset, 1) - 1, name) for offset, name in forbidden]
+    return (problems[0][1] if problems else None), in_file
 
 
 def _plain(text: str) -> list[Node]:

@@ -2,4 +2,7 @@
 
 ```{note}
 ```
+
+```{include} ../../canary.txt
+```
 """
