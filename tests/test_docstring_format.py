@@ -1,8 +1,9 @@
 """``repodoc_docstring_format``: real builds of ``tests/roots/test-docstrings-myst``.
 
 ``src/markdown.py``'s docstring is Markdown (a heading, roles, links, a list, fences, raw HTML,
-an image, forbidden directives), ``src/restructured.py``'s is reST and ``src/broken.py``'s is
-Markdown that myst-parser complains about. Each format is built once per module.
+an image, forbidden directives), ``src/restructured.py``'s is reST, ``src/broken.py``'s is
+Markdown that myst-parser complains about, ``src/undefined_footnote.py``'s Markdown that
+docutils would complain about. Each format is built once per module.
 """
 
 from __future__ import annotations
@@ -133,9 +134,17 @@ def test_myst_problem_makes_the_docstring_literal(myst_app):
     assert "docstring is not valid MyST (Content block expected" in broken[0]
 
 
+def test_myst_undefined_footnote_is_one_docstring_warning(myst_app):
+    summary = _summary(myst_app, "undefined_footnote.py")
+    assert "reference[^missing]" in summary.one(cls="repodoc-docstring-literal").text
+    warnings = [w for w in warnings_of(myst_app) if "undefined_footnote.py" in w]
+    assert len(warnings) == 1, warnings  # nothing left on the page for docutils to report
+    assert 'not valid MyST (Unknown target name: "missing".)' in warnings[0]
+
+
 def test_myst_build_warns_only_about_docstrings(myst_app):
-    assert len(warnings_of(myst_app)) == 3, warnings_of(myst_app)
-    assert len(repodoc_warnings(myst_app, "docstring")) == 3
+    assert len(warnings_of(myst_app)) == 4, warnings_of(myst_app)
+    assert len(repodoc_warnings(myst_app, "docstring")) == 4
 
 
 # -- plain --------------------------------------------------------------------------------------
@@ -175,6 +184,7 @@ def test_rst_is_the_default_and_unchanged(rst_app):
     # the domain-less role and the ``repo`` domain's own, spelled out
     assert [a.attrs["href"] for a in reST.find_all("a", cls="internal")] == ["#tool", "#tool"]
     assert "tool()" in reST.one("pre").text  # the ``::`` literal block
+    assert warnings_of(rst_app) == []
 
 
 # -- auto ---------------------------------------------------------------------------------------
@@ -193,7 +203,7 @@ def test_auto_chooses_per_docstring(auto_app):
 
 def test_auto_warnings_are_the_myst_ones(auto_app):
     warnings = warnings_of(auto_app)
-    assert len(warnings) == 3, warnings
+    assert len(warnings) == 4, warnings
     assert all("[repodoc.docstring]" in w for w in warnings)
 
 

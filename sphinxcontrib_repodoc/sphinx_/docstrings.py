@@ -562,6 +562,7 @@ def render_docstring(
             f"docstring is not valid {language} ({message}); shown as written",
             location=f"{path}:{line}",
         )
+        _forget(container, document)
         return [_literal(original)]
     for directive_line, name in forbidden:
         warn(
@@ -633,6 +634,31 @@ def _plain(text: str) -> list[Node]:
         else:
             result.append(nodes.paragraph(block, block, classes=[PLAIN_CLASS]))
     return result
+
+
+def _forget(container: nodes.Element, document: nodes.document) -> None:
+    """Unregister from the page what the parse of a docstring now shown as written noted there.
+
+    Docutils' page-wide transforms read these registries, not the tree: a footnote reference
+    left in them would be reported at the page ("Too many autonumbered footnote references").
+    """
+    inside = {id(node) for node in container.findall(nodes.Element)}
+    for name in ("autofootnote_refs", "symbol_footnote_refs", "autofootnotes", "symbol_footnotes",
+                 "footnotes", "citations"):  # fmt: skip
+        registered = getattr(document, name)
+        registered[:] = [node for node in registered if id(node) not in inside]
+    for mapping in (document.footnote_refs, document.citation_refs, document.refnames):
+        for key, registered in list(mapping.items()):
+            registered[:] = [node for node in registered if id(node) not in inside]
+            if not registered:
+                del mapping[key]
+    gone = {node_id for node_id, node in document.ids.items() if id(node) in inside}
+    for node_id in gone:
+        del document.ids[node_id]
+    for name, node_id in list(document.nameids.items()):
+        if node_id in gone:
+            del document.nameids[name]
+            document.nametypes.pop(name, None)
 
 
 def _literal(text: str) -> nodes.literal_block:
