@@ -210,6 +210,17 @@ OPTIONS: tuple[Option, ...] = (
         "inclusion, nothing that reads files or runs code); the others are shown as written. "
         "Turn on only for repositories whose every author you trust.",
     ),
+    Option(
+        "docstring_format",
+        "rst",
+        (str,),
+        'Markup of docstrings: ``"rst"`` (reST, with Google and NumPy sections), ``"myst"`` '
+        '(Markdown, parsed by myst-parser), ``"plain"`` (shown as written, no markup) or '
+        '``"auto"`` (per docstring: MyST when it clearly is Markdown, such as a fenced block, '
+        "a ``#`` heading or a ``[text](url)`` link with no reST markup, else reST). MyST "
+        "docstrings get the same restrictions as reST ones. Without myst-parser installed, "
+        "Markdown docstrings are shown as plain text, with one ``repodoc.config`` warning.",
+    ),
 )
 
 

@@ -122,7 +122,7 @@ class Metadata:
 @dataclass(frozen=True, slots=True)
 class Summary:
     text: str
-    rst: bool  #: a Python docstring (rendered as reST) or plain text
+    rst: bool  #: a Python docstring (markup per repodoc_docstring_format) or plain text
     line: int
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 from pathlib import Path
@@ -13,8 +14,10 @@ from ..analysis.findings import CATEGORIES, RULES
 from ..analysis.tests import COMMAND_PLACEHOLDERS
 from ..config import OPTIONS, RepodocConfig
 from ..model import Purpose
+from ..pages.docstring_format import FORMATS
 from ..sourcelinks import check_template
 from .locale import __
+from .logging import Subtype, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,6 +65,7 @@ def validate(app: Sphinx, config: Config) -> None:
             )
             % stub_dir
         )
+    _warn_without_myst(config.repodoc_docstring_format)
 
 
 #: options whose value is a count or a size: an int, 0 or more
@@ -112,6 +116,9 @@ def _check_value(name: str, value: object) -> str | None:
         problem = check_template(str(value))
         if problem:
             return f"{value!r}: {problem}; or 'auto', or None"
+    if name == "docstring_format" and value not in FORMATS:
+        allowed = ", ".join(repr(f) for f in FORMATS)
+        return f"{value!r} is not one of {allowed}"
     if name == "source_branch" and not str(value).strip():
         return "must be a branch name (like 'main'), not empty"
     return None
@@ -150,6 +157,22 @@ def _check_mapping(name: str, value: dict[object, object]) -> str | None:
 
 def _list(values: Iterable[str]) -> str:
     return ", ".join(values)
+
+
+def _warn_without_myst(value: str) -> None:
+    """Markdown docstrings without myst-parser degrade to plain text, said once."""
+    if value in ("myst", "auto") and not myst_available():
+        warn(
+            Subtype.CONFIG,
+            f"repodoc_docstring_format = {value!r} needs myst-parser, which is not installed "
+            "(pip install 'sphinxcontrib-repodoc[myst]'); Markdown docstrings are shown as "
+            "plain text",
+        )
+
+
+def myst_available() -> bool:
+    """Whether myst-parser can be imported (it need not be in ``extensions``)."""
+    return importlib.util.find_spec("myst_parser") is not None
 
 
 def resolve_root(confdir: Path, value: str | None) -> Path | None:

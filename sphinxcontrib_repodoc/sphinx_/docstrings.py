@@ -1,4 +1,4 @@
-"""Docstrings → docutils nodes, in a restricted reST parse.
+"""Docstrings → docutils nodes, in a restricted reST (or MyST) parse.
 
 Docstrings are text from the documented repository, not from the documentation's author, so
 they are parsed with an allowlist: a few harmless directives and roles work, anything else
@@ -7,6 +7,10 @@ and NumPy sections go through napoleon's converters (without loading ``sphinx.ex
 and the resulting fields are grouped like Sphinx groups them for Python objects, with types as
 quiet cross-references into the ``repo`` domain. A docstring docutils complains about is shown
 as a literal block with one ``repodoc.docstring`` warning, never with docutils' own messages.
+
+``repodoc_docstring_format`` picks the markup (:mod:`..pages.docstring_format`): ``"myst"``
+docstrings are rendered by :mod:`.myst_docstrings` under the same allowlists, ``"plain"`` ones
+are shown as written.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from sphinx.locale import _ as sphinx_label  # Sphinx's labels, Sphinx's catalog
 from sphinx.util.docfields import DocFieldTransformer, Field, GroupedField, TypedField
 from sphinx.util.nodes import nested_parse_with_titles
 
+from ..pages.docstring_format import choose_format, plain_blocks
+from ..pages.targets import ROLE_TYPES
+from .config import myst_available
 from .domain import RepoXRefRole
 from .locale import __
 from .logging import Subtype, warn
@@ -47,6 +54,7 @@ __all__ = ["render_docstring"]
 DOMAIN = "repo"
 LITERAL_CLASS = "repodoc-docstring-literal"  #: the whole docstring, shown as written
 DISALLOWED_CLASS = "repodoc-disallowed"  #: one directive or role, shown as written
+PLAIN_CLASS = "repodoc-docstring-plain"  #: ``repodoc_docstring_format = "plain"``
 
 # --------------------------------------------------------------------------- allowlists
 
@@ -124,6 +132,9 @@ class DocstringXRefRole(RepoXRefRole):
 XREF_ROLES: dict[str, DocstringXRefRole] = {
     name: DocstringXRefRole(reftype, fix_parens=reftype in {"func", "meth"})
     for name, reftype in XREF_TYPES.items()
+} | {  # the ``repo`` domain's own roles, spelled out (``{repo:func}`f``` in MyST)
+    f"{DOMAIN}:{role}": DocstringXRefRole(role, fix_parens=role in {"func", "meth"})
+    for role in ROLE_TYPES
 }
 
 
@@ -524,6 +535,11 @@ def render_docstring(
     if not text or not text.strip():
         return []
     original = textwrap.dedent(text).strip("\n")  # callers pass cleaned docstrings
+    setting = getattr(directive.config, "repodoc_docstring_format", "rst")
+    markdown_possible = setting in ("myst", "auto") and myst_available()
+    rendering = choose_format(setting, original, myst_available=markdown_possible)
+    if rendering == "plain":
+        return _plain(original)
     state = directive.state
     if not isinstance(state, RSTState):
         # A non-reST parser (MyST) would read the text as its own markup.
@@ -531,27 +547,38 @@ def render_docstring(
 
     # names private to this docstring (deterministic, unique on the page even for repeats)
     key = f"{path}:{line}:{directive.env.new_serialno('repodoc-docstring')}"
-    rest = _private_names(convert_sections(original), key)
     document = state.document
-    tab_width = getattr(document.settings, "tab_width", 8)
-    lines = string2lines(rest, tab_width, convert_whitespace=True)
-    content = StringList(lines, items=[(path, line + i) for i in range(len(lines))])
-
     container = nodes.container()
     trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
     markup = contextlib.nullcontext() if trusted else restricted_markup(document)
+    forbidden: list[tuple[int, str]] = []  # MyST directives outside the allowlist
     with markup, captured_messages(state) as messages:
-        nested_parse_with_titles(state, content, container)
+        if rendering == "myst":
+            problem, forbidden = _parse_myst(original, directive, container, path=path, line=line)
+        else:
+            _parse_rst(original, state, container, key=key, path=path, line=line)
+            problem = None
     _public_link_names(container, document, key)
-    problem = messages[0] if messages else _dangling_reference(container, directive)
+    if problem is None:
+        problem = messages[0] if messages else _dangling_reference(container, directive)
     if problem is not None:
         message = problem if isinstance(problem, str) else _message_text(problem)
+        language = "MyST" if rendering == "myst" else "reST"
         warn(
             Subtype.DOCSTRING,
-            __("docstring is not valid reST (%s); shown as written") % message,
+            __("docstring is not valid %(language)s (%(message)s); shown as written")
+            % {"language": language, "message": message},
             location=f"{path}:{line}",
         )
+        _forget(container, document)
         return [_literal(original)]
+    for directive_line, name in forbidden:
+        warn(
+            Subtype.DOCSTRING,
+            f"directive {name!r} is not allowed in a docstring (repodoc_trust_docstrings is "
+            "off); shown as written",
+            location=f"{path}:{directive_line}",
+        )
 
     for node in list(container.findall(nodes.system_message)):
         node.parent.remove(node)  # INFO level only, by now
@@ -565,6 +592,81 @@ def render_docstring(
         xref["repo:file"] = path
         xref["repo:scope"] = scope
     return list(container.children)
+
+
+def _parse_rst(
+    original: str, state: RSTState, container: nodes.Element, *, key: str, path: str, line: int
+) -> None:
+    """Google/NumPy sections converted, then a nested reST parse located at ``path:line``."""
+    rest = _private_names(convert_sections(original), key)
+    tab_width = getattr(state.document.settings, "tab_width", 8)
+    lines = string2lines(rest, tab_width, convert_whitespace=True)
+    content = StringList(lines, items=[(path, line + i) for i in range(len(lines))])
+    nested_parse_with_titles(state, content, container)
+
+
+def _parse_myst(
+    original: str, directive: SphinxDirective, container: nodes.Element, *, path: str, line: int
+) -> tuple[str | None, list[tuple[int, str]]]:
+    """A MyST parse into ``container``: myst-parser's first complaint, if any, and the
+    directives outside the allowlist (shown as written), with their lines in the file.
+
+    Nodes are located in the documented file, as the reST ones are.
+    """
+    from .myst_docstrings import parse_myst  # myst-parser is optional
+
+    trusted = bool(getattr(directive.config, "repodoc_trust_docstrings", False))
+    forbidden, problems = parse_myst(
+        original,
+        directive,
+        container,
+        trusted=trusted,
+        allowed=lambda name: name.lower() in ALLOWED_DIRECTIVES,
+    )
+    for node in container.findall(nodes.Element):
+        if node.line is not None:
+            node.line = line + max(node.line, 1) - 1
+        node.source = path
+    in_file = [(line + max(offset, 1) - 1, name) for offset, name in forbidden]
+    return (problems[0][1] if problems else None), in_file
+
+
+def _plain(text: str) -> list[Node]:
+    """The docstring as written: paragraphs, and indented blocks kept preformatted."""
+    result: list[Node] = []
+    for preformatted, block in plain_blocks(text):
+        if preformatted:
+            literal = nodes.literal_block(block, block, classes=[PLAIN_CLASS])
+            literal["language"] = "text"
+            result.append(literal)
+        else:
+            result.append(nodes.paragraph(block, block, classes=[PLAIN_CLASS]))
+    return result
+
+
+def _forget(container: nodes.Element, document: nodes.document) -> None:
+    """Unregister from the page what the parse of a docstring now shown as written noted there.
+
+    Docutils' page-wide transforms read these registries, not the tree: a footnote reference
+    left in them would be reported at the page ("Too many autonumbered footnote references").
+    """
+    inside = {id(node) for node in container.findall(nodes.Element)}
+    for name in ("autofootnote_refs", "symbol_footnote_refs", "autofootnotes", "symbol_footnotes",
+                 "footnotes", "citations"):  # fmt: skip
+        registered = getattr(document, name)
+        registered[:] = [node for node in registered if id(node) not in inside]
+    for mapping in (document.footnote_refs, document.citation_refs, document.refnames):
+        for key, registered in list(mapping.items()):
+            registered[:] = [node for node in registered if id(node) not in inside]
+            if not registered:
+                del mapping[key]
+    gone = {node_id for node_id, node in document.ids.items() if id(node) in inside}
+    for node_id in gone:
+        del document.ids[node_id]
+    for name, node_id in list(document.nameids.items()):
+        if node_id in gone:
+            del document.nameids[name]
+            document.nametypes.pop(name, None)
 
 
 def _literal(text: str) -> nodes.literal_block:

@@ -52,7 +52,8 @@ _DESCRIPTIONS = {
     "shows metadata and listing.",
     Subtype.SYMLINK: "A symbolic link dangles, loops, or points outside the root or into an "
     "excluded folder; it is skipped.",
-    Subtype.DOCSTRING: "A docstring is not valid reST; it is shown as a literal block.",
+    Subtype.DOCSTRING: "A docstring is not valid reST (or MyST); it is shown as a literal "
+    "block. In a MyST docstring, also each directive outside the allowlist (shown as written).",
     Subtype.AMBIGUOUS: "A short name in a ``repo`` role matches several equally near objects; "
     "the link goes to the first.",
     Subtype.REF: "A ``repo`` role names no known object.",

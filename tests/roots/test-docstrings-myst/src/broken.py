@@ -1,0 +1,8 @@
+"""An empty admonition is an error **MyST** reports.
+
+```{note}
+```
+
+```{include} ../../canary.txt
+```
+"""

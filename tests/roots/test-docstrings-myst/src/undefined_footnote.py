@@ -1,0 +1,1 @@
+"""A **Markdown** footnote reference[^missing] without its footnote."""
