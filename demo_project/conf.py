@@ -10,7 +10,8 @@ project = "sphinxcontrib-repodoc"
 author = "sphinxcontrib-repodoc developers"
 extensions = ["myst_parser", "sphinxcontrib_repodoc", "repodoc_reference"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+# the template recipes are Jinja files shown by templates.rst, not pages
+exclude_patterns = ["_build", "recipes/templates"]
 html_theme = "alabaster"
 
 # The repository root is the git work tree holding this file (the default).
