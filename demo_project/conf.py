@@ -10,8 +10,8 @@ project = "sphinxcontrib-repodoc"
 author = "sphinxcontrib-repodoc developers"
 extensions = ["myst_parser", "sphinxcontrib_repodoc", "repodoc_reference"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-# the template recipes are Jinja files shown by templates.rst, not pages
-exclude_patterns = ["_build", "recipes/templates"]
+# the recipes' templates and example files are shown by the pages, not pages themselves
+exclude_patterns = ["_build", "recipes/templates", "recipes/examples"]
 html_theme = "alabaster"
 
 # The repository root is the git work tree holding this file (the default).

@@ -13,7 +13,16 @@ import re
 from pathlib import Path
 
 import pytest
-from buildutil import ROOTS, Site, build, copy_root, link_targets, repodoc_warnings, warnings_of
+from buildutil import (
+    ROOTS,
+    Site,
+    build,
+    copy_root,
+    link_targets,
+    links,
+    repodoc_warnings,
+    warnings_of,
+)
 
 from sphinxcontrib_repodoc.pages.fingerprint import sections_in
 from sphinxcontrib_repodoc.pages.plan import BUILTIN_TEMPLATES
@@ -21,6 +30,7 @@ from sphinxcontrib_repodoc.pages.sections import FILE_SECTIONS, FOLDER_SECTIONS
 
 DEMO = ROOTS.parent.parent / "demo_project"
 RECIPES = DEMO / "recipes" / "templates"
+EXAMPLES = DEMO / "recipes" / "examples"
 F = "repodoc/files"
 ORDERS = f"{F}/src/shop/orders.py"
 TEST_FILE = f"{F}/tests/test_orders.py"
@@ -29,11 +39,21 @@ TESTED = {"no-listing", "owners-note", "findings-first", "one-page-per-file",
           "folder-insights-on-index"}  # fmt: skip
 
 
+def _project(tmp_path: Path) -> Path:
+    """A copy of ``test-recipes`` whose ``docs/conf.py`` is the ``src/`` layout recipe's."""
+    srcdir = copy_root("recipes", tmp_path / "project") / "docs"
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + (EXAMPLES / "src-layout/conf.py").read_text("utf-8"),
+        encoding="utf-8",
+    )
+    return srcdir
+
+
 def _build(tmp_path: Path, recipe: str | None = None):
     """``test-recipes`` built from its ``docs/`` folder, with a recipe's templates if given."""
-    srcdir = copy_root("recipes", tmp_path / "project") / "docs"
     overrides = {"templates_path": [str(RECIPES / recipe)]} if recipe else {}
-    return build(srcdir, confoverrides=overrides)
+    return build(_project(tmp_path), confoverrides=overrides)
 
 
 def _section_order(site: Site, page: str) -> list[str]:
@@ -70,6 +90,25 @@ def test_recipe_uses_only_sections_of_its_page_kind(recipe):
         assert (BUILTIN_TEMPLATES / "repodoc" / template.name).is_file()  # overrides a real one
 
 
+# -- the conf.py of every recipe ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("conf", sorted(EXAMPLES.glob("*/conf.py")), ids=lambda p: p.parent.name)
+def test_recipe_conf_sets_only_real_options(conf):
+    """Every ``repodoc_*`` name a recipe sets is an option (a typo would be silently ignored
+    by Sphinx), with a value of an accepted type."""
+    from sphinxcontrib_repodoc.config import OPTIONS
+
+    types = {f"repodoc_{o.name}": o.types for o in OPTIONS}
+    namespace: dict[str, object] = {}
+    exec(compile(conf.read_text(encoding="utf-8"), str(conf), "exec"), namespace)  # our own file
+    written = {k: v for k, v in namespace.items() if k.startswith("repodoc_")}
+    assert set(written) <= set(types), set(written) - set(types)
+    for name, value in written.items():
+        assert isinstance(value, types[name]), (name, value)
+    assert "sphinxcontrib_repodoc" in namespace["extensions"]
+
+
 # -- the src/ layout, with the built-in templates -----------------------------------------------
 
 
@@ -80,6 +119,13 @@ def test_src_layout_resolves_the_package_from_src(plain):
     repo = plain.env.get_domain("repo").state.repo
     assert repo.file("src/shop/orders.py").module == "shop.orders"
     assert repo.file("tests/test_orders.py").module is not None
+    # repodoc_include keeps the code, tests and packaging only
+    assert sorted(f.path for f in repo.files) == [
+        "pyproject.toml",
+        "src/shop/__init__.py",
+        "src/shop/orders.py",
+        "tests/test_orders.py",
+    ]
     site = Site(plain.outdir)
     deps = site.section(TEST_FILE, "dependencies")
     assert f"{ORDERS}.html" in {t.partition("#")[0] for t in link_targets(deps, TEST_FILE)}
@@ -183,7 +229,7 @@ def test_folder_insights_on_the_folder_index(tmp_path):
 
 
 def test_a_file_section_in_a_folder_template_warns(tmp_path):
-    srcdir = copy_root("recipes", tmp_path / "project") / "docs"
+    srcdir = _project(tmp_path)
     (srcdir / "_templates/repodoc").mkdir(parents=True)
     folder = (BUILTIN_TEMPLATES / "repodoc/folder.rst").read_text(encoding="utf-8")
     (srcdir / "_templates/repodoc/folder.rst").write_text(
@@ -197,3 +243,105 @@ def test_a_file_section_in_a_folder_template_warns(tmp_path):
     assert all("folder-summary" in w for w in found)  # names the sections that do apply
     assert warnings_of(app) == found
     assert Site(app.outdir).tree("repodoc/folders/src/shop/index").find(cls="repodoc-files")
+
+
+# -- the PyTorch-like monorepo recipe ------------------------------------------------------------
+
+MONOREPO_CONF = EXAMPLES / "monorepo" / "conf.py"
+
+
+@pytest.fixture(scope="module")
+def monorepo(tmp_path_factory):
+    """``test-monorepo`` built with the recipe's ``conf.py``, exactly as the docs show it."""
+    root = copy_root("monorepo", tmp_path_factory.mktemp("monorepo"))
+    conf = root / "docs" / "source" / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + MONOREPO_CONF.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    return build(conf.parent)
+
+
+def _commands(site: Site, page: str) -> set[str]:
+    return {" ".join(c.text.split()) for c in site.tree(page).find_all(cls="repodoc-command")}
+
+
+def test_monorepo_recipe_leaves_out_vendored_and_build_folders(monorepo):
+    assert warnings_of(monorepo) == []
+    paths = [f.path for f in monorepo.env.get_domain("repo").state.repo.files]
+    assert "aten/src/ATen/core/Tensor.h" in paths
+    assert not [p for p in paths if p.startswith(("third_party/", "build/", "docs/build/"))]
+
+
+def test_monorepo_recipe_resolves_includes_and_python_names(monorepo):
+    site = Site(monorepo.outdir)
+    add = f"{F}/aten/src/ATen/native/cuda/Add.cu"
+    deps = link_targets(site.section(add, "dependencies"), add)
+    assert f"{F}/aten/src/ATen/core/Tensor.h.html" in {t.partition("#")[0] for t in deps}
+    module = f"{F}/torch/csrc/api/src/nn/module.cpp"
+    deps = {t.partition("#")[0] for t in link_targets(site.section(module, "dependencies"), module)}
+    assert {
+        f"{F}/torch/csrc/api/include/torch/nn/module.h.html",
+        f"{F}/c10/util/Half.h.html",
+    } <= deps
+    index = link_targets(site.tree("index").find(cls="body"), "index")
+    assert f"{F}/torch/nn/modules/linear.py.html#Linear" in index  # the re-export's definition
+    assert f"{F}/aten/src/ATen/core/Tensor.h.html#at::Tensor" in index
+    repo = monorepo.env.get_domain("repo").state.repo
+    assert repo.file("torch/nn/modules/linear.py").module == "torch.nn.modules.linear"
+
+
+def test_monorepo_recipe_shows_components_and_test_commands(monorepo):
+    site = Site(monorepo.outdir)
+    context = site.tree(f"{F}/aten/src/ATen/core/Tensor.h").one(cls="repodoc-context")
+    assert "ATen, the C++ tensor library" in context.text
+    csrc = site.tree(f"{F}/torch/csrc/api/src/nn/module.cpp").one(cls="repodoc-context")
+    assert "the C++ core and the Python bindings" in csrc.text  # the longest prefix wins
+    assert "python test/run_test.py -i test_nn" in _commands(site, f"{F}/test/test_nn.py")
+    gtest = _commands(site, f"{F}/aten/src/ATen/test/tensor_test.cpp")
+    assert "build/bin/tensor_test --gtest_filter=TensorTest.Dim" in gtest
+
+
+# -- the Markdown-only recipe (tests/test_myst.py covers such projects in depth) ---------------
+
+
+def test_markdown_recipe_builds_its_own_pages(tmp_path):
+    srcdir = _project(tmp_path)
+    (srcdir / "index.rst").unlink()
+    for name in ("conf.py", "index.md"):
+        (srcdir / name).write_text(
+            (EXAMPLES / "markdown" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    app = build(srcdir, confoverrides={"show_warning_types": True})
+    assert warnings_of(app) == []
+    site = Site(app.outdir)
+    body = site.tree("index").find(cls="body")
+    assert body.one(cls="repodoc-landing")
+    found = dict(links(body, "index"))
+    assert found["shop.orders.Order"] == f"{ORDERS}.html#Order"
+    assert found["tests/test_orders.py"] == f"{TEST_FILE}.html"
+    assert found["Order.total"] == f"{ORDERS}.html#Order.total"  # after repo:currentfile
+    assert found["the loader"] == f"{ORDERS}.html#load_orders"
+
+
+# -- the Read the Docs recipe --------------------------------------------------------------------
+
+
+def test_readthedocs_recipe_matches_the_demo_build():
+    """The recipe is the demo's own ``.readthedocs.yaml`` (which CI reproduces with
+    ``tools/rtd_simulate.sh``) but for a user's project: same build image, Graphviz and
+    ``fail_on_warning``, plus the full history."""
+    yaml = pytest.importorskip("yaml")
+    recipe = yaml.safe_load((EXAMPLES / "readthedocs/.readthedocs.yaml").read_text("utf-8"))
+    demo = yaml.safe_load((DEMO / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert recipe["version"] == demo["version"] == 2
+    for key in ("os", "tools", "apt_packages"):
+        assert recipe["build"][key] == demo["build"][key], key
+    assert recipe["sphinx"]["fail_on_warning"] is True
+    assert recipe["build"]["jobs"]["post_checkout"] == ["git fetch --unshallow || true"]
+    requirement = (EXAMPLES / "readthedocs/requirements.txt").read_text(encoding="utf-8")
+    assert "sphinxcontrib-repodoc[" in requirement
+    extras = re.search(r"sphinxcontrib-repodoc\[([\w,]+)\]", requirement).group(1).split(",")
+    pyproject = (ROOTS.parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    for extra in extras:  # every extra the recipe names exists
+        assert re.search(rf"^{extra} = \[", pyproject, re.MULTILINE), extra

@@ -1,6 +1,5 @@
-# A src-layout project: docs/ beside src/ and tests/. Outside git the documented root is the
-# folder above conf.py; the default repodoc_python_paths (["", "src"]) finds the package.
-extensions = ["sphinxcontrib_repodoc"]
+# tests/test_recipes.py appends the src/ layout recipe's conf.py
+# (demo_project/recipes/examples/src-layout/conf.py) to this file before building.
 
 # Sphinx < 8 prints the warning type only when asked (tests match on it)
 show_warning_types = True
