@@ -254,6 +254,8 @@ MONOREPO_CONF = EXAMPLES / "monorepo" / "conf.py"
 def monorepo(tmp_path_factory):
     """``test-monorepo`` built with the recipe's ``conf.py``, exactly as the docs show it."""
     root = copy_root("monorepo", tmp_path_factory.mktemp("monorepo"))
+    # a generated copy of a header, as a C++ build leaves it (force-added: .gitignore has build/)
+    assert (root / "build/aten/src/ATen/core/Tensor.h").is_file()
     conf = root / "docs" / "source" / "conf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8") + MONOREPO_CONF.read_text(encoding="utf-8"),
