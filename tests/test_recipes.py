@@ -289,6 +289,9 @@ def test_monorepo_recipe_resolves_includes_and_python_names(monorepo):
     index = link_targets(site.tree("index").find(cls="body"), "index")
     assert f"{F}/torch/nn/modules/linear.py.html#Linear" in index  # the re-export's definition
     assert f"{F}/aten/src/ATen/core/Tensor.h.html#at::Tensor" in index
+    # the short name is not ambiguous: build/'s generated copy is left out (no warning either)
+    short = dict(links(site.tree("index").find(cls="body"), "index"))["Tensor"]
+    assert short == f"{F}/aten/src/ATen/core/Tensor.h.html#at::Tensor"
     repo = monorepo.env.get_domain("repo").state.repo
     assert repo.file("torch/nn/modules/linear.py").module == "torch.nn.modules.linear"
 

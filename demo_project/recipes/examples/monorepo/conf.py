@@ -6,7 +6,7 @@ extensions = ["sphinxcontrib_repodoc"]
 repodoc_root = "../.."
 
 # Vendored submodules and build output are not this project's code; generated copies of the
-# headers under build/ would also make <ATen/...> includes ambiguous.
+# headers under build/ would also define every class twice.
 repodoc_exclude = [
     "third_party/",
     "build/",
