@@ -134,6 +134,30 @@ def test_src_layout_resolves_the_package_from_src(plain):
     assert f"{TEST_FILE}.html#test_total" in index
 
 
+SECTION_IDS = {name: f"repodoc-{name}" for name in (
+    "summary", "findings", "tests", "tested-by", "outline", "examples", "dependencies",
+    "diagram", "keywords", "imports", "importers", "neighbours",
+)} | {"listing": "repodoc-source", "related": "repodoc-ranked"}  # fmt: skip
+
+
+def test_section_ids_are_as_documented(plain):
+    """``templates.rst`` tells which HTML id each file section has (for stylesheets and
+    links): every one of them is found on the pages of this small project."""
+    assert set(SECTION_IDS) <= set(FILE_SECTIONS)
+    site = Site(plain.outdir)
+    ids: set[str] = set()
+    for f in plain.env.get_domain("repo").state.repo.files:
+        for kind in ("files", "keywords", "related"):
+            ids |= {e.id for e in site.tree(f"repodoc/{kind}/{f.path}").find_all("section")}
+    assert set(SECTION_IDS.values()) <= ids, set(SECTION_IDS.values()) - ids
+    shown = " ".join((DEMO / "templates.rst").read_text(encoding="utf-8").split())
+    for name, ident in SECTION_IDS.items():
+        if ident == f"repodoc-{name}":
+            assert f"``{name}``" in shown, name
+        else:
+            assert f"``{name}`` (``{ident}``)" in shown, name
+
+
 def test_builtin_order_of_sections(plain):
     order = _section_order(Site(plain.outdir), ORDERS)
     assert order.index("repodoc-summary") < order.index("repodoc-findings")
