@@ -1,6 +1,6 @@
 """Reference tables of the demo documentation, generated from the package itself.
 
-Four directives, for reST pages (their cells are parsed as reST):
+Directives for reST pages (their cells are parsed as reST):
 
 ``.. repodoc-options::``
     Every ``repodoc_*`` option from :data:`sphinxcontrib_repodoc.config.OPTIONS`: type,
