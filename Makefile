@@ -13,7 +13,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/sphinx-build -W --keep-going -b html demo_project demo_project/_build/html
+	$(BIN)/sphinx-build -nW --keep-going -b html demo_project demo_project/_build/html
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -n auto -q

@@ -10,8 +10,12 @@ project = "sphinxcontrib-repodoc"
 author = "sphinxcontrib-repodoc developers"
 extensions = ["myst_parser", "sphinxcontrib_repodoc", "repodoc_reference"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+# the recipes' templates and example files are shown by the pages, not pages themselves
+exclude_patterns = ["_build", "recipes/templates", "recipes/examples"]
 html_theme = "alabaster"
+# every reference must resolve, in every build of this documentation (make demo, tox, Read
+# the Docs): -n without asking for it
+nitpicky = True
 
 # The repository root is the git work tree holding this file (the default).
 # Deliberately broken test fixtures are not part of the documentation.

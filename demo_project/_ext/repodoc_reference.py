@@ -1,6 +1,6 @@
 """Reference tables of the demo documentation, generated from the package itself.
 
-Four directives, for reST pages (their cells are parsed as reST):
+Directives for reST pages (their cells are parsed as reST):
 
 ``.. repodoc-options::``
     Every ``repodoc_*`` option from :data:`sphinxcontrib_repodoc.config.OPTIONS`: type,
@@ -8,14 +8,19 @@ Four directives, for reST pages (their cells are parsed as reST):
 ``.. repodoc-warnings::``
     Every member of the ``Subtype`` enum (``sphinx_/logging.py``) with its description.
 ``.. repodoc-sections::``
-    Every section builder of ``sphinx_/nodes.py``, with the built-in templates that use it.
+    Every section builder of ``sphinx_/nodes.py``: the pages it applies to (file or folder,
+    from ``pages/sections.py``), the built-in templates that use it, what it shows.
+``.. repodoc-directives::``
+    The ``repodoc`` directive and the domains' directives: arguments, options, content, read
+    from the directive classes themselves.
 ``.. repodoc-roles::``
     Every role of the ``repo`` domain with the object types it finds and a live example.
 ``.. repodoc-findings::``
     Every finding rule of ``analysis/findings`` (id, category, languages, meaning).
 
-Sections and roles need a sentence each, kept below: a section or role without one (or a
-sentence for one that no longer exists) is a warning, so a ``-W`` build catches the gap.
+Sections, directives (and their options) and roles need a sentence each, kept below: one
+without it (or a sentence for one that no longer exists) is a warning, so a ``-W`` build
+catches the gap.
 """
 
 from __future__ import annotations
@@ -31,7 +36,9 @@ from sphinxcontrib_repodoc.analysis.findings import RULES
 from sphinxcontrib_repodoc.config import OPTIONS
 from sphinxcontrib_repodoc.pages.fingerprint import sections_in
 from sphinxcontrib_repodoc.pages.plan import BUILTIN_TEMPLATES, PageKind
+from sphinxcontrib_repodoc.pages.sections import FILE_SECTIONS, FOLDER_SECTIONS
 from sphinxcontrib_repodoc.pages.targets import ROLE_TYPES
+from sphinxcontrib_repodoc.sphinx_.directives import LandingDirective
 from sphinxcontrib_repodoc.sphinx_.logging import Subtype
 from sphinxcontrib_repodoc.sphinx_.nodes import BUILDERS
 
@@ -84,6 +91,29 @@ SECTIONS: dict[str, str] = {
     "tests, co-change in git, same folder, same component.",
     "folder-insights": "The folder's component, most imported files, entry points, tests and "
     "how to run them, findings by rule, and the folders it depends on / that use it.",
+}
+
+DIRECTIVES: dict[str, tuple[str, str]] = {
+    # directive: (its argument, in reST; what it does)
+    "repodoc": (
+        "a folder path relative to the repository root (none: the root)",
+        "The landing of the repository or of one folder: summary, lines per language, "
+        "subfolders and files, and the hidden toctree into the folder pages. Once per folder.",
+    ),
+    "repodoc:section": (
+        "a section name (see the table below)",
+        "One part of a generated page, for the page's file or folder; nothing when the "
+        "section has nothing to say. Only in page templates.",
+    ),
+    "repo:currentfile": (
+        "a file path relative to the repository root, or ``None``",
+        "Gives the rest of a hand-written page the short-name scope of that file, like "
+        "``py:currentmodule``; renders nothing.",
+    ),
+}
+
+DIRECTIVE_OPTIONS: dict[tuple[str, str], str] = {
+    # (directive, option): what the option does; none of the directives takes one today
 }
 
 ROLES: dict[str, tuple[str, str]] = {
@@ -221,11 +251,61 @@ class SectionsDirective(SphinxDirective):
             rows.append(
                 [
                     _literal(name, ids=[f"section-{name}"]),
+                    nodes.paragraph("", _pages_of(name)),
                     nodes.paragraph("", where),
                     self.parse_text_to_nodes(SECTIONS.get(name, "")),
                 ]
             )
-        return [_table(("Section", "In template", "Shows"), rows, widths=(16, 22, 62))]
+        headers = ("Section", "On pages of", "In template", "Shows")
+        return [_table(headers, rows, widths=(16, 10, 20, 54))]
+
+
+def _pages_of(section: str) -> str:
+    """Which pages a section applies to: the model function that computes its data says."""
+    kinds = [k for k, table in (("files", FILE_SECTIONS), ("folders", FOLDER_SECTIONS))
+             if section in table]  # fmt: skip
+    return " and ".join(kinds) or "(none)"
+
+
+class DirectivesDirective(SphinxDirective):
+    """``.. repodoc-directives::`` — every directive: its argument, options and content."""
+
+    option_spec: ClassVar[dict] = {}
+
+    def run(self) -> list[nodes.Node]:
+        registered: dict[str, Any] = {"repodoc": LandingDirective}
+        for domain_name in ("repodoc", "repo"):
+            domain = self.env.get_domain(domain_name)
+            for name, cls in domain.directives.items():
+                registered[f"{domain_name}:{name}"] = cls
+        _check("directive", set(DIRECTIVES), set(registered), self.get_location())
+        options = {(d, o) for d, cls in registered.items() for o in (cls.option_spec or {})}
+        _check("directive option", set(DIRECTIVE_OPTIONS), options, self.get_location())
+        rows = []
+        for name, cls in registered.items():
+            argument, does = DIRECTIVES.get(name, ("", ""))
+            if cls.required_arguments:
+                argument = f"required: {argument}"
+            elif cls.optional_arguments:
+                argument = f"optional: {argument}"
+            else:
+                argument = "none"
+            option_cells: list[nodes.Node] = [
+                nodes.paragraph("", "", nodes.literal(f":{o}:", f":{o}:"), nodes.Text(" "),
+                                *self.parse_inline(DIRECTIVE_OPTIONS.get((name, o), ""))[0])
+                for o in sorted(cls.option_spec or {})
+            ] or [nodes.paragraph("", "none")]  # fmt: skip
+            rows.append(
+                [
+                    _literal(f".. {name}::", ids=[f"directive-{name.replace(':', '-')}"]),
+                    self.parse_text_to_nodes(argument),
+                    option_cells,
+                    nodes.paragraph("", "yes" if cls.has_content else "none"),
+                    self.parse_text_to_nodes(does),
+                ]
+            )
+        headers = ("Directive", "Argument", "Options", "Content", "What it does")
+        return [_table(headers, rows, widths=(17, 25, 10, 8, 40))]
 
 
 class RolesDirective(SphinxDirective):
@@ -282,5 +362,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("repodoc-options", OptionsDirective)
     app.add_directive("repodoc-warnings", WarningsDirective)
     app.add_directive("repodoc-sections", SectionsDirective)
+    app.add_directive("repodoc-directives", DirectivesDirective)
     app.add_directive("repodoc-roles", RolesDirective)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

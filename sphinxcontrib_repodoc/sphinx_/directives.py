@@ -48,6 +48,18 @@ class SectionDirective(SphinxDirective):
                 self.get_location(),
             )
             return []
+        # a file section on a folder page (or the reverse) has no data: say so, or an
+        # overridden template would silently lose the section
+        applies = S.FOLDER_SECTIONS if page.kind.of_folder else S.FILE_SECTIONS
+        if name not in applies:
+            pages = "folder" if page.kind.of_folder else "file"
+            warn(
+                Subtype.DIRECTIVE,
+                f"repodoc section {name!r} does not apply to {pages} pages "
+                f"(they have: {', '.join(sorted(applies))})",
+                self.get_location(),
+            )
+            return []
         if not page.kind.of_folder:
             self.env.ref_context["repo:file"] = page.path
         data = state.section(page, name)

@@ -1,0 +1,6 @@
+// Half-precision floats.
+#pragma once
+
+namespace c10 {
+struct Half {};
+}  // namespace c10

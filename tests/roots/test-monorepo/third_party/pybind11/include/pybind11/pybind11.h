@@ -1,0 +1,2 @@
+// A vendored library.
+#pragma once

@@ -1,0 +1,3 @@
+"""Tensors and neural networks."""
+
+from . import nn

@@ -1,0 +1,5 @@
+"""Neural network layers."""
+
+from .modules.linear import Linear
+
+__all__ = ["Linear"]

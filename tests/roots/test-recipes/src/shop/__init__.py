@@ -1,0 +1,5 @@
+"""A small shop: orders and their totals."""
+
+from .orders import Order
+
+__all__ = ["Order"]
