@@ -60,3 +60,34 @@ def test_other_builders_get_the_blocks_as_nodes(tmp_path, builder):
     if builder == "pseudoxml":
         assert "<table" in keywords and "<pending_xref" not in keywords
         assert "<reference" in keywords  # the names still link to their lines
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_pages_outside_toctrees_share_their_folders_sidebar_toctree(tmp_path, monkeypatch, theme):
+    """Keyword and related pages reuse one resolved global toctree per output folder, and the
+    HTML is byte for byte what resolving it for each page gives."""
+    pytest.importorskip(theme)
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from sphinxcontrib_repodoc.sphinx_ import events
+
+    calls: list[str] = []
+    real = StandaloneHTMLBuilder._get_local_toctree
+
+    def counting(self, docname, *args, **kwargs):
+        calls.append(docname)
+        return real(self, docname, *args, **kwargs)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "_get_local_toctree", counting)
+    overrides = {"html_theme": theme}
+    shared = build(copy_root("basic", tmp_path / "shared"), confoverrides=overrides)
+    shared_calls = [d for d in calls if d.startswith(("repodoc/keywords/", "repodoc/related/"))]
+    calls.clear()
+    monkeypatch.setattr(events, "share_orphan_toctree", lambda *args: None)
+    each = build(copy_root("basic", tmp_path / "each"), confoverrides=overrides)
+    each_calls = [d for d in calls if d.startswith(("repodoc/keywords/", "repodoc/related/"))]
+    pages = [f"{K}.html", f"{R}.html", "repodoc/keywords/README.md.html"]
+    for page in pages:
+        assert (shared.outdir / page).read_bytes() == (each.outdir / page).read_bytes(), page
+    folders = {d.rpartition("/")[0] for d in each_calls}
+    assert len(each_calls) > len(shared_calls) >= len(folders) > 1

@@ -59,6 +59,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", events.doctree_resolved)
     app.connect("doctree-resolved", builders.doctree_resolved)
     app.connect("html-page-context", events.html_page_context)
+    # before themes (furo reads ``toctree`` in its own handler, at the default priority)
+    app.connect("html-page-context", events.share_orphan_toctree, priority=400)
     app.connect("html-collect-pages", events.drop_empty_search_terms)
     app.connect("build-finished", events.build_finished)
 

@@ -55,6 +55,10 @@ class RepodocState:
     landing_fingerprints: dict[str, str] = field(default_factory=dict)
     #: section data computed for the fingerprints, taken (once) by the pages being read
     sections: dict[tuple[str, str], object] = field(default_factory=dict)
+    #: documents some toctree includes (computed when writing starts), and the global toctree
+    #: HTML shared by generated pages outside them, by output folder and arguments
+    in_toctrees: frozenset[str] | None = None
+    shared_toctrees: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def section(self, page: Page, name: str) -> object:
         """Section ``name`` of ``page``: the fingerprint's copy, else computed now."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
-import pickle
+import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,13 +160,9 @@ def _inputs_digest(repo: Repository, texts: dict[str, str], max_files: int) -> s
     texts, the toctree limit and this code's version. Equal digests, equal fingerprints: a
     build where nothing changed skips computing every page's section data."""
     digest = hashlib.sha256(f"{__version__}|{STATE_VERSION}|{max_files}".encode())
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    # no memo: the bytes must not depend on which equal strings happen to be one object (a
-    # model from the cache shares more of them than a freshly extracted one)
-    pickler.fast = True
-    pickler.dump(repo)
-    digest.update(buffer.getbuffer())
+    # the dataclasses' repr shows every field that holds content (the lookup indexes, derived
+    # from them, are left out), and equal models give equal text however they were built
+    digest.update(repr(repo).encode("utf-8", "surrogatepass"))
     for docname in sorted(texts):
         digest.update(f"\0{docname}\0{texts[docname]}".encode())
     return digest.hexdigest()
@@ -293,6 +288,43 @@ def html_page_context(
     context["theme_source_view_link"] = context["theme_source_edit_link"] = url  # furo
     host = "gitlab" if "gitlab" in url else "bitbucket" if "bitbucket" in url else "github"
     context["meta"] = {**(context.get("meta") or {}), f"{host}_url": url}  # sphinx-rtd-theme
+
+
+def share_orphan_toctree(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Generated pages outside every toctree (keyword and related pages; file pages too in
+    very large repositories) share their folder's global toctree.
+
+    A theme's sidebar calls ``toctree()`` on every page, and Sphinx resolves the whole tree
+    each time: at thousands of pages that was the largest part of writing. A page in no toctree
+    marks no entry as current and expands no branch, so every such page of one output folder
+    gets the very same HTML: it is resolved once per folder and set of arguments.
+    """
+    state = get_state(app.env)
+    toctree = context.get("toctree")
+    if state is None or toctree is None or state.plan.page(pagename) is None:
+        return
+    if state.in_toctrees is None:
+        state.in_toctrees = frozenset(
+            child for children in app.env.toctree_includes.values() for child in children
+        )
+    if pagename in state.in_toctrees:
+        return
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    cache = state.shared_toctrees
+
+    def shared(**kwargs: Any) -> str:
+        key = (folder, repr(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = toctree(**kwargs)
+        return cache[key]
+
+    context["toctree"] = shared
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
