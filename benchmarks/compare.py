@@ -64,7 +64,7 @@ RESULTS = HERE / "results.md"
 README = REPO / "README.md"
 TIME = Path("/usr/bin/time")
 LOADS: list[float] = []  # 1-minute load average before each command: is the machine shared?
-TOCTREE_FILES = 2000  # repodoc_toctree_files' default: the floor follows the same policy
+TOCTREE_FILES = 500  # repodoc_toctree_files' default: the floor follows the same policy
 
 RECORD_HOOK = """
 import json as _json

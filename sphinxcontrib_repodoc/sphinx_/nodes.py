@@ -6,6 +6,7 @@ the ``repo`` domain resolves at write time, so a page never holds a stale URL.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -80,17 +81,29 @@ def _verbatim(text: str) -> nodes.inline:
     return nodes.inline(text, text, support_smartquotes=False)
 
 
-def visit_listing_html(self: Any, node: listing_block) -> None:
+class prerendered(nodes.General, nodes.Element):
+    """HTML made while resolving (``node["html"]``), written as is.
+
+    Not a ``raw`` node: Sphinx's search indexer reads the text of raw HTML, and a listing's
+    code is deliberately not indexed (see :class:`listing_block`).
+    """
+
+
+def visit_prerendered_html(self: Any, node: prerendered) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def listing_html(builder: Any, docname: str, node: listing_block) -> str:
     """HTML: highlighted code, an anchor per line (``#L-12``), resolved names as links."""
     lang = node.get("language", "default")
-    state = self.builder.env.get_domain("repo").state
-    current = self.builder.current_docname
+    state = builder.env.get_domain("repo").state
     targets: dict[tuple[int, str], str] = {}
     for line, name, path, anchor in node.get("links", ()):
-        docname = state.plan.docname(PageKind.FILE, path) if state else None
-        if docname is None:
+        target = state.plan.docname(PageKind.FILE, path) if state else None
+        if target is None:
             continue
-        uri = "" if docname == current else self.builder.get_relative_uri(current, docname)
+        uri = "" if target == docname else builder.get_relative_uri(docname, target)
         targets[line, name] = uri + (f"#{anchor}" if anchor else "") if uri or anchor else "#"
 
     def link(line: int, name: str) -> str | None:
@@ -99,9 +112,22 @@ def visit_listing_html(self: Any, node: listing_block) -> None:
     line_ids: dict[int, list[str]] = {}
     for line, anchor in node.get("line_ids", ()):
         line_ids.setdefault(line, []).append(anchor)
-    starttag = self.starttag(node, "div", suffix="", CLASS=f"highlight-{lang} notranslate")
-    self.body.append(starttag + render_listing(node["code"], lang, link, line_ids) + "</div>\n")
-    raise nodes.SkipNode
+    classes = " ".join([*node.get("classes", ()), f"highlight-{lang}", "notranslate"])
+    return (
+        f'<div class="{html.escape(classes)}">'
+        + render_listing(node["code"], lang, link, line_ids)
+        + "</div>\n"
+    )
+
+
+def prerender_listings(builder: Any, doctree: nodes.document, docname: str) -> None:
+    """HTML builders: listings become their HTML while the document is resolved.
+
+    With ``-j N`` Sphinx resolves documents in the main process and writes them in the
+    others; highlighting there balances the two sides (writing was the longer one).
+    """
+    for node in list(doctree.findall(listing_block)):
+        node.replace_self(prerendered("", html=listing_html(builder, docname, node)))
 
 
 def plain_listings(doctree: nodes.document) -> None:
