@@ -47,13 +47,13 @@ def fingerprint(
     max_files: int,
     keep: dict[tuple[str, str], object] | None = None,
 ) -> str:
-    """The page's fingerprint; ``keep`` receives each section's data under (page path and
-    kind, section name), so that reading the page does not compute it a second time."""
+    """The page's fingerprint; ``keep`` receives each section's data under (docname, section
+    name), so that reading the page does not compute it a second time."""
     data = []
     for name in sections_in(stub_text):
         value = section_data(repo, page, name, max_files)
         if keep is not None:
-            keep[page.kind.value + ":" + page.path, name] = value
+            keep[page.docname, name] = value
         data.append([name, to_jsonable(value)])
     blob = json.dumps([stub_text, data], sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from ..pages.plan import PageKind
+from .domain import page_uri
 from .locale import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -196,19 +197,11 @@ def render_svg(dot: str, program: str, cache: Path) -> str | None:
     return svg
 
 
-def _page_url(translator: Any, kind: str, path: str) -> str:
-    state = translator.builder.env.get_domain("repo").state
-    docname = state.plan.docname(PageKind(kind), path) if state else None
-    if docname is None:
-        return ""
-    return translator.builder.get_relative_uri(translator.builder.current_docname, docname)
-
-
 def visit_graph_html(self: Any, node: repo_graph) -> None:
     program = node.get("dot_program")
     svg = None
     if program:
-        dot = to_dot(node, lambda path: _page_url(self, node["kind"], path))
+        dot = to_dot(node, lambda path: page_uri(self.builder, PageKind(node["kind"]), path) or "")
         svg = render_svg(dot, program, Path(self.builder.doctreedir) / "repodoc-svg")
     if svg:
         self.body.append(f'<div class="repodoc-graph">{svg}</div>\n')

@@ -62,7 +62,7 @@ class RepodocState:
 
     def section(self, page: Page, name: str) -> object:
         """Section ``name`` of ``page``: the fingerprint's copy, else computed now."""
-        key = (page.kind.value + ":" + page.path, name)
+        key = (page.docname, name)
         if key in self.sections:
             return self.sections.pop(key)
         return section_data(self.repo, page, name, self.max_files)
@@ -285,3 +285,13 @@ def _location(node: Element, docname: str) -> str:
 def get_state(env: BuildEnvironment) -> RepodocState | None:
     domain = env.get_domain("repo")
     return domain.state if isinstance(domain, RepoDomain) else None
+
+
+def page_uri(builder: Builder, kind: PageKind, path: str) -> str | None:
+    """The relative URI of a generated page from the page being written, as the domain's
+    reference resolver gives it."""
+    state = get_state(builder.env)
+    docname = state.plan.docname(kind, path) if state else None
+    if docname is None:
+        return None
+    return builder.get_relative_uri(builder.current_docname, docname)

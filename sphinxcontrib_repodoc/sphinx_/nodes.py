@@ -19,6 +19,7 @@ from ..pages.plan import PageKind
 from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
+from .domain import page_uri
 from .listing import render as render_listing
 from .locale import _, kind_label, ngettext
 
@@ -588,13 +589,7 @@ def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, in
     directly: no node per cell, no visitor call per node."""
     path, rows = data
     enc = self.encode
-    builder = self.builder
-    state = builder.env.get_domain("repo").state
-    docname = state.plan.docname(PageKind.FILE, path) if state else None
-    current = builder.current_docname
-    base = None
-    if docname is not None:
-        base = "" if docname == current else builder.get_relative_uri(current, docname)
+    base = page_uri(self.builder, PageKind.FILE, path)
     out = ['<table class="repodoc-table repodoc-keywords docutils align-default">\n<thead>\n']
     out.append('<tr class="row-odd">')
     heads = (f'<th class="head"><p><span>{enc(h)}</span></p></th>' for h in _keyword_headers())
@@ -657,7 +652,7 @@ def _related_html(self: Any, rows: _Related) -> str:
     out = ['<ul class="repodoc-related simple">\n']
     for path, language, text, reason in rows:
         code = _code_html(enc(path))
-        uri = _page_uri(self.builder, PageKind.FILE, path)
+        uri = page_uri(self.builder, PageKind.FILE, path)
         if uri is not None:
             code = f'<a class="reference internal" href="{enc(uri)}">{code}</a>'
         out.append(f"<li><p>{code} ({enc(language)})")
@@ -668,16 +663,6 @@ def _related_html(self: Any, rows: _Related) -> str:
         out.append("</p></li>\n")
     out.append("</ul>\n")
     return "".join(out)
-
-
-def _page_uri(builder: Any, kind: PageKind, path: str) -> str | None:
-    """The relative URI of a generated page from the page being written, as the domain's
-    reference resolver gives it."""
-    state = builder.env.get_domain("repo").state
-    docname = state.plan.docname(kind, path) if state else None
-    if docname is None:
-        return None
-    return builder.get_relative_uri(builder.current_docname, docname)
 
 
 LAZY["related"] = Lazy(html=_related_html, nodes=_related_nodes)
