@@ -392,6 +392,9 @@ print(n)
 # ---------------------------------------------------------------- the run
 
 
+STEPS = ("parse", "scan", "j2", "j1", "rebuilds", "floor", "autoapi")
+
+
 def measure(args: argparse.Namespace) -> tuple[dict[str, Row], dict[str, str]]:
     cache = args.cache_dir.resolve()
     cache.mkdir(parents=True, exist_ok=True)
@@ -439,8 +442,10 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, Row], dict[str, str]]:
         check=False,
     ).stdout
     has_cache = "--cache" in scan_help
-    autoapi_py, autoapi_note = (None, "skipped (--no-autoapi)")
-    if not args.no_autoapi:
+    autoapi_py, autoapi_note = (None, "sphinx-autoapi skipped")
+    steps = set(args.steps)
+    info["steps"] = ", ".join(s for s in STEPS if s in steps)
+    if not args.no_autoapi and "autoapi" in steps:
         autoapi_py, autoapi_note = autoapi_python(cache)
         print(f"  {autoapi_note}", flush=True)
     info["autoapi"] = autoapi_note
@@ -455,9 +460,12 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, Row], dict[str, str]]:
         (autoapi / "index.rst").write_text("Bench autoapi\n=============\n")
 
     for _ in range(args.runs):
-        add("ast.parse (.py only)", run([py, "-c", PARSE_SCRIPT, str(root)]))
+        if "parse" in steps:
+            add("ast.parse (.py only)", run([py, "-c", PARSE_SCRIPT, str(root)]))
         scan = [py, "-m", "sphinxcontrib_repodoc", "scan", str(root)]
-        if has_cache:
+        if "scan" not in steps:
+            pass
+        elif has_cache:
             cache_file = work / "scan-cache.pickle"
             cache_file.unlink(missing_ok=True)
             add("scan cold", run([*scan, "--cache", str(cache_file)]))
@@ -465,19 +473,26 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, Row], dict[str, str]]:
         else:
             add("scan cold", run(scan))
         for jobs in (2, 1):  # -j 1 last: its output is what the rebuilds start from
-            clean(ours, "repodoc")
-            add(f"full -j{jobs}", run(sphinx(py, ours, jobs)), docs_read(ours))
-        add("no-change", run(sphinx(py, ours)), docs_read(ours))
-        if leaf is not None:
+            if f"j{jobs}" in steps:
+                clean(ours, "repodoc")
+                add(f"full -j{jobs}", run(sphinx(py, ours, jobs)), docs_read(ours))
+        if "rebuilds" not in steps:
+            pass
+        elif "j1" not in steps:
+            sys.exit("--steps rebuilds needs j1: the rebuilds start from the -j 1 build")
+        else:
+            add("no-change", run(sphinx(py, ours)), docs_read(ours))
+        if leaf is not None and "rebuilds" in steps:
             original = leaf.read_bytes()
             try:
                 leaf.write_bytes(original + b"\n\ndef bench_edit():\n    return 1\n")
                 add("one-edit", run(sphinx(py, ours)), docs_read(ours))
             finally:
                 leaf.write_bytes(original)
-        clean(floor)
-        add("floor full", run(sphinx(py, floor)), docs_read(floor))
-        add("floor no-change", run(sphinx(py, floor)), docs_read(floor))
+        if "floor" in steps:
+            clean(floor)
+            add("floor full", run(sphinx(py, floor)), docs_read(floor))
+            add("floor no-change", run(sphinx(py, floor)), docs_read(floor))
         if autoapi is not None and autoapi_py:
             clean(autoapi, "autoapi")
             add("autoapi full", run(sphinx(autoapi_py, autoapi)))
@@ -504,7 +519,8 @@ def report(rows: dict[str, Row], info: dict[str, str]) -> str:
         "",
         f"Corpus: {info['corpus']}. Machine: {os.cpu_count()} cores, {platform.system()} "
         f"{platform.machine()}, Python {platform.python_version()}, Sphinx {_sphinx_version()}; "
-        f"{info['autoapi']}. Code {info['code']}. Medians of {info['runs']} run(s); "
+        f"{info['autoapi']}. Steps: {info['steps']}. Code {info['code']}. "
+        f"Medians of {info['runs']} run(s); "
         f"load average at start {info['load']}, "
         f"1-min load before each command {min(LOADS, default=0):.1f}–{max(LOADS, default=0):.1f}; "
         f"{time.strftime('%Y-%m-%d')}.",
@@ -639,6 +655,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-autoapi", action="store_true", help="leave sphinx-autoapi out")
     parser.add_argument(
+        "--steps",
+        type=lambda text: [s.strip() for s in text.split(",") if s.strip()],
+        default=list(STEPS),
+        help=f"comma-separated subset of {','.join(STEPS)} (default: all); a 20,000-file "
+        "tree is measured with --steps scan,parse,j1",
+    )
+    parser.add_argument(
         "--cache-dir",
         type=Path,
         default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "repodoc-bench",
@@ -651,6 +674,9 @@ def main() -> None:
         "--readme-only", action="store_true", help="only copy results.md into README.md"
     )
     args = parser.parse_args()
+    unknown = sorted(set(args.steps) - set(STEPS))
+    if unknown:
+        parser.error(f"unknown --steps {', '.join(unknown)}; choose from {', '.join(STEPS)}")
     if not args.readme_only:
         rows, info = measure(args)
         block = report(rows, info)
