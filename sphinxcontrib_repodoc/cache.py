@@ -1,8 +1,14 @@
-"""Per-file facts, keyed by content: a rebuild re-extracts only the files that changed.
+"""The scan cache: the analysed model of the last scan, and every file's facts by content.
 
 What one file yields before analysis (its :class:`~.model.SourceFile` and diagnostics) depends
-only on its path, its bytes and a few settings, so that is the key. The cache is one pickle
-file written by us under the build folder; it is versioned and safe to delete.
+only on its path, its bytes and a few settings, so that is the facts' key: a rebuild
+re-extracts only the files that changed. When nothing the analysis reads has changed either
+(every file's key, the configuration, the root's tool files, the git commit), the whole
+model of the last scan is reused and the facts are not even loaded.
+
+The cache is one file written by us under the build folder, holding two pickles one after
+the other (the model first, so that a no-change build reads only that); it is versioned and
+safe to delete.
 """
 
 from __future__ import annotations
@@ -14,21 +20,34 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
 
 if TYPE_CHECKING:
-    from .model import Diagnostic, SourceFile
+    from .model import Diagnostic, Repository, SourceFile
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 Entry = tuple["SourceFile", tuple["Diagnostic", ...]]
 
 
 def settings_key(*parts: Any) -> str:
     """Everything besides the file that changes what extraction yields."""
-    blob = repr((CACHE_VERSION, __version__, sys.version_info[:2], _grammars(), parts))
+    blob = repr(
+        (CACHE_VERSION, __version__, code_stamp(), sys.version_info[:2], _grammars(), parts)
+    )
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def code_stamp() -> str:
+    """Our own modules (name, size, modification time): an edited extractor or analysis
+    must not be served facts or a model from before the edit, new version number or not."""
+    package = Path(__file__).parent
+    stamp = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        stamp.update(f"{path.relative_to(package)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return stamp.hexdigest()
 
 
 def _grammars() -> tuple[str, ...]:
@@ -45,47 +64,74 @@ def _grammars() -> tuple[str, ...]:
     return tuple(present)
 
 
-class FactsCache:
-    """``{(path, content hash): entry}`` for one settings key; entries unused by a scan are
-    dropped when it is saved, so the file never grows past the repository."""
+class ScanCache:
+    """The model of the last scan under its key, and ``{(path, content hash): entry}`` for
+    one settings key; facts unused by a scan are dropped when it is saved, so the file never
+    grows past the repository."""
 
     def __init__(self, path: Path | None, key: str) -> None:
         self.path = path
         self.key = key
-        self._old: dict[tuple[str, str], Entry] = {}
+        self._model_key: str | None = None
+        self._model: Repository | None = None
+        self._old: dict[tuple[str, str], Entry] | None = None  # loaded on first use
         self._new: dict[tuple[str, str], Entry] = {}
+        self._changed = False
         self.hits = 0
-        if path is not None:
-            with contextlib.suppress(Exception):  # missing, corrupt or older: start empty
-                with path.open("rb") as f:
-                    data = pickle.load(f)
-                if data.get("key") == key:
-                    self._old = data["entries"]
+        with contextlib.suppress(Exception):  # missing, corrupt or older: start empty
+            with self._open() as f:
+                head = pickle.load(f)
+            if head.get("version") == CACHE_VERSION and head.get("key") == key:
+                self._model_key, self._model = head["model_key"], head["model"]
 
-    @staticmethod
-    def digest(data: bytes) -> str:
-        return hashlib.sha256(data).hexdigest()
+    def _open(self) -> IO[bytes]:
+        if self.path is None:
+            raise FileNotFoundError("no cache file")
+        return self.path.open("rb")
+
+    def model(self, model_key: str) -> Repository | None:
+        """The model of the last scan, when it was made from exactly these inputs."""
+        return self._model if self._model is not None and model_key == self._model_key else None
+
+    def _facts(self) -> dict[tuple[str, str], Entry]:
+        if self._old is None:
+            self._old = {}
+            with contextlib.suppress(Exception), self._open() as f:
+                head = pickle.load(f)
+                if head.get("version") == CACHE_VERSION and head.get("key") == self.key:
+                    self._old = pickle.load(f)
+        return self._old
 
     def get(self, path: str, digest: str) -> Entry | None:
-        entry = self._old.get((path, digest))
+        entry = self._facts().get((path, digest))
         if entry is not None:
             self.hits += 1
             self._new[path, digest] = entry
         return entry
 
     def put(self, path: str, digest: str, entry: Entry) -> None:
+        if self._new.get((path, digest)) is not entry:
+            self._changed = True
         self._new[path, digest] = entry
 
-    def save(self) -> None:
+    def save(self, model_key: str, model: Repository) -> None:
         """Write atomically, and only when something changed."""
-        if self.path is None or self._new == self._old:
+        if self.path is None:
+            return
+        if (
+            not self._changed
+            and len(self._new) == len(self._facts())
+            and (model_key == self._model_key)
+        ):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".repodoc-cache-")
         tmp = Path(name)
+        head = {"version": CACHE_VERSION, "key": self.key, "model_key": model_key, "model": model}
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"key": self.key, "entries": self._new}, f, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(head, f, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self._new, f, pickle.HIGHEST_PROTOCOL)
             tmp.replace(self.path)
         except OSError:
             with contextlib.suppress(OSError):

@@ -71,6 +71,13 @@ def _git(root: Path, *args: str, timeout: float = TIMEOUT) -> str | None:
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
+def head(root: Path, timeout: float = TIMEOUT) -> str | None:
+    """The commit checked out at ``root`` (None: no git, or not a repository): what the
+    history read by :func:`read_history` depends on."""
+    out = _git(root, "rev-parse", "HEAD", timeout=timeout)
+    return out.strip() if out else None
+
+
 def read_history(root: Path, limit: int, timeout: float = TIMEOUT) -> GitLog | None:
     """The last ``limit`` commits touching ``root`` (paths relative to it), or None."""
     if limit <= 0:

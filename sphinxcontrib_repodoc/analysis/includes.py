@@ -22,13 +22,12 @@ Static, like :mod:`.resolve`: only the tree's paths and the configuration are co
 
 from __future__ import annotations
 
-import dataclasses
 import posixpath
 import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from ..model import Import, Kind, Language, Origin, SourceFile, Symbol
+from ..model import Import, Kind, Language, Origin, SourceFile, Symbol, evolve
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -163,7 +162,7 @@ class ForeignIndex:
         out = []
         for imp in imports:
             target, origin = resolver(path, imp.module)
-            out.append(dataclasses.replace(imp, target=target, origin=origin))
+            out.append(evolve(imp, target=target, origin=origin))
         return tuple(out)
 
     def _include(self, path: str, written: str) -> tuple[str | None, Origin]:
@@ -342,7 +341,7 @@ def link_declarations(files: Sequence[SourceFile]) -> list[SourceFile]:
             pool = defined if "declaration" in sym.labels else declared
             others = tuple(sorted(pool.get(sym.qualname, set()) - {path}))[:MAX_COUNTERPARTS]
         if others or any(a is not b for a, b in zip(children, sym.children, strict=True)):
-            return dataclasses.replace(sym, children=children, counterparts=others)
+            return evolve(sym, children=children, counterparts=others)
         return sym
 
     out = []
@@ -350,6 +349,6 @@ def link_declarations(files: Sequence[SourceFile]) -> list[SourceFile]:
         if f.language in C_FAMILY and f.symbols:
             symbols = tuple(link(s, f.path) for s in f.symbols)
             if any(a is not b for a, b in zip(symbols, f.symbols, strict=True)):
-                f = dataclasses.replace(f, symbols=symbols)
+                f = evolve(f, symbols=symbols)
         out.append(f)
     return out

@@ -7,12 +7,11 @@ purpose overrides → components → console scripts → tests ↔ code → git 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pathspec
 
-from ..model import Diagnostic, Finding, History, LastChange, Purpose
+from ..model import Diagnostic, Finding, History, LastChange, Purpose, evolve
 from . import findings as F
 from .git import read_history
 from .related import rank
@@ -73,7 +72,7 @@ def _override_purposes(
         for spec, pattern, purpose in specs:
             if spec.match_file(f.path):
                 reason = f"set by repodoc_purpose pattern {pattern}"
-                f = replace(f, purpose=purpose, purpose_reason=reason)
+                f = evolve(f, purpose=purpose, purpose_reason=reason)
                 break
         out.append(f)
     return out, problems
@@ -127,7 +126,7 @@ def _add_script_findings(source: SourceFile, hits: list) -> SourceFile:
     finding = Finding(r.id, r.category, r.explanation, tuple(sorted(lines)), details)
     others = [f for f in source.findings if f.rule != r.id]
     ordered = sorted([*others, finding], key=lambda f: list(F.RULES).index(f.rule))
-    return replace(source, findings=tuple(ordered))
+    return evolve(source, findings=tuple(ordered))
 
 
 def _last_changes(
@@ -152,8 +151,8 @@ def enrich(
     files, problems = _override_purposes(files, config.purpose)
     components = normalize_components(config.components)
     if components:
-        files = [replace(f, component=component_of(f.path, components)) for f in files]
-        folders = [replace(d, component=component_of(d.path, components)) for d in folders]
+        files = [evolve(f, component=component_of(f.path, components)) for f in files]
+        folders = [evolve(d, component=component_of(d.path, components)) for d in folders]
     by_path = {f.path: f for f in files}
 
     enabled = {r.id for r in F.select(config.findings)[0]}
@@ -169,14 +168,14 @@ def enrich(
     ]
     plan = TestPlan(templates, pytest)
     for path, fields in link_tests(by_path, plan).items():
-        by_path[path] = replace(by_path[path], **fields)  # type: ignore[arg-type]
+        by_path[path] = evolve(by_path[path], **fields)  # type: ignore[arg-type]
 
     log = read_history(config.root, config.git_commits)
     history = None
     if log is not None:
         history = History(len(log.commits), log.limit, log.shallow, log.oldest)
         for path, change in _last_changes(by_path, log, config.show_authors).items():
-            by_path[path] = replace(by_path[path], last_change=change)
+            by_path[path] = evolve(by_path[path], last_change=change)
     for path, related in rank(by_path, log, config.related_files).items():
-        by_path[path] = replace(by_path[path], related=related)
+        by_path[path] = evolve(by_path[path], related=related)
     return [by_path[f.path] for f in files], folders, components, history, problems

@@ -26,12 +26,11 @@ Rules (each mirrors what CPython's path finder would do when the import roots ar
 
 from __future__ import annotations
 
-import dataclasses
 import keyword
 import sys
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..model import Import, ImportedName, Origin
+from ..model import Import, ImportedName, Origin, evolve
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -196,11 +195,11 @@ class PythonModuleIndex:
 
     def _resolve_absolute(self, imp: Import, name: str) -> list[Import]:
         if not name:
-            return [dataclasses.replace(imp, module=name, origin=Origin.UNRESOLVED)]
+            return [evolve(imp, module=name, origin=Origin.UNRESOLVED)]
         parts = name.split(".")
         top = self._by_name(parts[0])
         if is_stdlib(name) and (top is None or top.target is None):
-            return [dataclasses.replace(imp, module=name, target=None, origin=Origin.STDLIB)]
+            return [evolve(imp, module=name, target=None, origin=Origin.STDLIB)]
         # Deepest match: a file at any depth, or a namespace package only for the full name
         # (a namespace prefix may continue in another distribution: ``google.protobuf``).
         for depth in range(len(parts), 0, -1):
@@ -216,15 +215,13 @@ class PythonModuleIndex:
                     return None if hit is None else (full, hit)
 
                 return self._split(imp, name, 0, found, sub)
-        return [dataclasses.replace(imp, module=name, target=None, origin=Origin.THIRD_PARTY)]
+        return [evolve(imp, module=name, target=None, origin=Origin.THIRD_PARTY)]
 
     def _resolve_relative(self, path: str, imp: Import, name: str, level: int) -> list[Import]:
         """Path arithmetic from the importing file's folder (see the module docstring)."""
         folder = path.rpartition("/")[0]
         own = self._module.get(path)
-        unresolved = dataclasses.replace(
-            imp, module=name, level=level, target=None, origin=Origin.UNRESOLVED
-        )
+        unresolved = evolve(imp, module=name, level=level, target=None, origin=Origin.UNRESOLVED)
         if own is not None:
             package = own if self.is_package(path) else own.rpartition(".")[0]
             pkg_parts = package.split(".") if package else []
@@ -240,7 +237,7 @@ class PythonModuleIndex:
         stem = _join(base, *_parts(name))
         found = self._by_stem(stem)
         if found is None:
-            return [dataclasses.replace(unresolved, module=absolute)]
+            return [evolve(unresolved, module=absolute)]
         if not found.package:
             return [self._located(imp, absolute, level, found)]
 
@@ -252,9 +249,7 @@ class PythonModuleIndex:
 
     @staticmethod
     def _located(imp: Import, module: str, level: int, found: _Found) -> Import:
-        return dataclasses.replace(
-            imp, module=module, level=level, target=found.target, origin=Origin.LOCAL
-        )
+        return evolve(imp, module=module, level=level, target=found.target, origin=Origin.LOCAL)
 
     def _split(
         self,
@@ -279,7 +274,7 @@ class PythonModuleIndex:
             if hit is not None:
                 full, child = hit
                 out.append(
-                    dataclasses.replace(
+                    evolve(
                         base,
                         module=full,
                         names=(),
@@ -293,7 +288,7 @@ class PythonModuleIndex:
                 out.append(base)
             rest.append(imported)
         if rest_at is not None:
-            out[rest_at] = dataclasses.replace(base, names=tuple(rest))
+            out[rest_at] = evolve(base, names=tuple(rest))
         return out or [base]
 
 

@@ -87,7 +87,7 @@ def has_pytest_config(root: Path, paths: Iterable[str]) -> bool:
     if {"pytest.ini", ".pytest.ini", "conftest.py"} & names:
         return True
     # read like every other file: never through a link whose target leaves the root
-    text = _read_inside(root, "pyproject.toml", Language.TOML)
+    text = read_inside(root, "pyproject.toml", Language.TOML)
     try:
         if text is not None and "pytest" in tomllib.loads(text).get("tool", {}):
             return True
@@ -95,7 +95,7 @@ def has_pytest_config(root: Path, paths: Iterable[str]) -> bool:
         pass
     for name, section in (("setup.cfg", "tool:pytest"), ("tox.ini", "pytest")):
         parser = configparser.ConfigParser(interpolation=None)
-        text = _read_inside(root, name, Language.INI)
+        text = read_inside(root, name, Language.INI)
         if text is None:
             continue
         try:
@@ -107,7 +107,7 @@ def has_pytest_config(root: Path, paths: Iterable[str]) -> bool:
     return False
 
 
-def _read_inside(root: Path, name: str, language: Language) -> str | None:
+def read_inside(root: Path, name: str, language: Language) -> str | None:
     """The text of ``root/name`` when it is a file whose real location is inside the root."""
     from ..discover import read_text
 

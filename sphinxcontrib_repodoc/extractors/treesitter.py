@@ -26,11 +26,11 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..model import Diagnostic, FileFacts, Import, ImportedName, Kind, Language, Symbol
+from ..model import Diagnostic, FileFacts, Import, ImportedName, Kind, Language, Symbol, evolve
 from .base import MAX_NESTING, TooComplex, check_lines, too_complex
 from .cfamily import blank_macros
 from .comments import is_license, leading_comment
@@ -151,10 +151,10 @@ class TreeSitterExtractor:
         try:
             return self._extract(path, text, spec, loaded, docstring)
         except TooComplex as exc:
-            return replace(too_complex(path, str(exc)), docstring=docstring)
+            return evolve(too_complex(path, str(exc)), docstring=docstring)
         except RecursionError:
             reason = f"nesting deeper than the parse limit ({MAX_NESTING})"
-            return replace(too_complex(path, reason), docstring=docstring)
+            return evolve(too_complex(path, reason), docstring=docstring)
 
     def _extract(
         self, path: str, text: str, spec: LanguageSpec, loaded: Any, docstring: str | None

@@ -1,13 +1,17 @@
-"""The facts cache and parallel extraction give exactly the model a plain scan gives."""
+"""The scan cache (model and facts) and parallel extraction give exactly the model a plain
+scan gives, and the cached model is reused only when nothing it was made from changed."""
 
 from __future__ import annotations
 
+import pickle
+import subprocess
 import textwrap
 
 import pytest
 
+from sphinxcontrib_repodoc import cache as cache_module
 from sphinxcontrib_repodoc import scan as scan_module
-from sphinxcontrib_repodoc.config import RepodocConfig
+from sphinxcontrib_repodoc.config import DEFAULT_EXCLUDE, RepodocConfig
 from sphinxcontrib_repodoc.scan import scan
 
 FILES = {
@@ -43,6 +47,20 @@ def extractions(monkeypatch):
 
     monkeypatch.setattr(scan_module, "scan_file", counting)
     return seen
+
+
+@pytest.fixture
+def analyses(monkeypatch):
+    """Counts the analyses run (a reused model runs none)."""
+    runs: list[int] = []
+    real = scan_module._analyze
+
+    def counting(files, config):
+        runs.append(len(files))
+        return real(files, config)
+
+    monkeypatch.setattr(scan_module, "_analyze", counting)
+    return runs
 
 
 def test_a_warm_scan_extracts_nothing_and_gives_the_same_model(tree, tmp_path, extractions):
@@ -89,3 +107,91 @@ def test_parallel_extraction_gives_the_serial_model(tree, monkeypatch):
     monkeypatch.setattr(scan_module, "CHUNK", 2)
     serial = scan(RepodocConfig(root=tree)).to_json()
     assert scan(RepodocConfig(root=tree), jobs=2).to_json() == serial
+
+
+def test_an_unchanged_tree_reuses_the_model_without_loading_the_facts(
+    tree, tmp_path, extractions, analyses, monkeypatch
+):
+    cache = tmp_path / "facts.pickle"
+    plain = scan(RepodocConfig(root=tree)).to_json()
+    scan(RepodocConfig(root=tree), cache_file=cache)
+    analyses.clear()
+    extractions.clear()
+    loads: list[bool] = []
+    real = cache_module.ScanCache._facts
+    monkeypatch.setattr(
+        cache_module.ScanCache, "_facts", lambda self: loads.append(True) or real(self)
+    )
+    assert scan(RepodocConfig(root=tree), cache_file=cache).to_json() == plain
+    assert (analyses, extractions, loads) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "edit a file",
+        "add a file",
+        "remove a file",
+        "change an analysis option",
+        "change a tool file outside the scan",
+    ],
+)
+def test_any_input_of_the_analysis_makes_it_run_again(
+    tree, tmp_path, extractions, analyses, change
+):
+    cache = tmp_path / "facts.pickle"
+    config = RepodocConfig(root=tree, exclude=(*DEFAULT_EXCLUDE, "tox.ini"))
+    scan(config, cache_file=cache)
+    if change == "edit a file":
+        (tree / "pkg/b.py").write_text("from .a import A\n")
+    elif change == "add a file":
+        (tree / "pkg/c.py").write_text("from .b import *\n")
+    elif change == "remove a file":
+        (tree / "pkg/b.py").unlink()
+    elif change == "change an analysis option":
+        config = RepodocConfig(root=tree, exclude=config.exclude, related_files=1)
+    else:  # read by the test-command analysis although no page documents it
+        (tree / "tox.ini").write_text("[pytest]\n")
+    analyses.clear()
+    after = scan(config, cache_file=cache)
+    assert len(analyses) == 1
+    assert after.to_json() == scan(config).to_json()
+
+
+def test_a_new_commit_makes_the_analysis_run_again(tree, tmp_path, analyses):
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.email=a@b", "-c", "user.name=n", *args],
+            cwd=tree,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    (tree / "pkg/b.py").write_text("from .a import A\n")
+    cache = tmp_path / "facts.pickle"
+    scan(RepodocConfig(root=tree), cache_file=cache)
+    git("commit", "-q", "-am", "second")  # the files stay as they are; their history moves on
+    analyses.clear()
+    after = scan(RepodocConfig(root=tree), cache_file=cache)
+    assert len(analyses) == 1
+    assert after.history is not None and after.history.commits == 2
+
+
+def test_an_edit_of_our_own_code_misses_the_cache(tree, tmp_path, extractions, monkeypatch):
+    cache = tmp_path / "facts.pickle"
+    scan(RepodocConfig(root=tree), cache_file=cache)
+    extractions.clear()
+    monkeypatch.setattr(cache_module, "code_stamp", lambda: "edited")
+    scan(RepodocConfig(root=tree), cache_file=cache)
+    assert len(extractions) == len(FILES)
+
+
+def test_the_model_pickles_back_equal_with_its_indices(tree):
+    repo = scan(RepodocConfig(root=tree))
+    back = pickle.loads(pickle.dumps(repo, pickle.HIGHEST_PROTOCOL))
+    assert back == repo and back.to_json() == repo.to_json()
+    assert back.file("pkg/a.py") == repo.file("pkg/a.py")
+    assert back.usages_of("pkg/a.py::A") == repo.usages_of("pkg/a.py::A") != ()

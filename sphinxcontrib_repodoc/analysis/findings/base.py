@@ -213,7 +213,7 @@ class Source:
     @cached_property
     def nodes(self) -> list[ast.AST]:
         """Every node of the syntax tree (one walk per file, shared by the rules)."""
-        return [] if self.tree is None else list(ast.walk(self.tree))
+        return [] if self.tree is None else all_nodes(self.tree)
 
     @cached_property
     def calls(self) -> list[tuple[str, ast.Call]]:
@@ -250,6 +250,27 @@ class Source:
         for match in pattern.finditer(code):
             detail = match.group(group) if group is not None else None
             yield Hit(code.count("\n", 0, match.start()) + 1, detail)
+
+
+def all_nodes(tree: ast.AST) -> list[ast.AST]:
+    """Every node under ``tree``, breadth first like :func:`ast.walk`, at a fraction of its
+    cost: no generator per node, and fields read directly."""
+    out = [tree]
+    append = out.append
+    node_type = ast.AST
+    i = 0
+    while i < len(out):
+        node = out[i]
+        i += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, node_type):
+                        append(item)
+            elif isinstance(value, node_type):
+                append(value)
+    return out
 
 
 def strip_c_comments_and_strings(text: str) -> str:
