@@ -461,6 +461,8 @@ class Repository(Pickled):
     #: ``repodoc_components``: (path prefix, description), sorted by prefix
     components: tuple[tuple[str, str], ...] = ()
     history: History | None = None  #: what was read of git (None: no git)
+    #: the scan's digest of everything the model was made from ("": not known)
+    _inputs: str = field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._file_index.update((f.path, f) for f in self.files)
@@ -474,6 +476,12 @@ class Repository(Pickled):
         for usage in self.usages:
             used.setdefault(usage.target, []).append(usage)
         self._usage_index.update((k, tuple(v)) for k, v in used.items())
+
+    @property
+    def inputs(self) -> str:
+        """A digest of everything the model was made from, when the scan knows it: equal
+        digests, equal models (so consumers may key their own caches on it)."""
+        return self._inputs
 
     def reexport(self, alias: str) -> str | None:
         """The full name a re-exported dotted name stands for."""

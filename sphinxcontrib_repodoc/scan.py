@@ -97,7 +97,7 @@ def _scan(
     diagnostics.extend(rule_problems)
     cache = ScanCache(cache_file, settings_key(config.max_file_bytes, [r.id for r in rules]))
     digests = [_digest(item, config.max_file_bytes) for item in found]
-    model_key = _model_key(config, found, digests, diagnostics)
+    model_key = _model_key(cache.key, config, found, digests, diagnostics)
     cached = cache.model(model_key)
     if cached is not None:
         return cached
@@ -120,6 +120,7 @@ def _scan(
         usages=usages(files, exported),
         components=components,
         history=history,
+        _inputs=model_key,
     )
     cache.save(model_key, repo)
     return repo
@@ -134,14 +135,16 @@ TOOL_FILES = (
 
 
 def _model_key(
+    settings: str,
     config: RepodocConfig,
     found: list[DiscoveredFile],
     digests: list[str | None],
     diagnostics: list[Diagnostic],
 ) -> str:
-    """Everything the analysed model is made from: the configuration, every file's content
-    key, what discovery said, the root's tool files and the git commit checked out."""
-    key = hashlib.sha256(repr((config, diagnostics)).encode())
+    """Everything the analysed model is made from: the extraction settings (our code among
+    them), the configuration, every file's content key, what discovery said, the root's tool
+    files and the git commit checked out."""
+    key = hashlib.sha256(repr((settings, config, diagnostics)).encode())
     for item, digest in zip(found, digests, strict=True):
         key.update(f"{item.path}\0{item.language}\0{item.size}\0{digest}\n".encode())
     for name, language in TOOL_FILES:

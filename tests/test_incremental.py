@@ -7,6 +7,7 @@ what the output now shows, and that nothing stale is left.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -259,3 +260,78 @@ def test_handwritten_reference_to_a_moved_class_is_rewritten(project):
     assert second.warnings == missing
     assert second.site.section(f"{F}/lib/shapes.py", "outline") is None  # nothing defined now
     _assert_nothing_dangles(second)
+
+
+#: written by Sphinx at the end of every build; left alone by a build that changed no page
+FINISHING = ("repo-symbols.html", "repo-files.html", "searchindex.js", "objects.inv")
+
+
+def _finishing(build: Build) -> dict[str, tuple[int, bytes]]:
+    out = Path(build.app.outdir)
+    return {
+        name: ((out / name).stat().st_mtime_ns, (out / name).read_bytes()) for name in FINISHING
+    }
+
+
+def test_no_change_leaves_indices_search_index_and_inventory_alone(project):
+    first = _finishing(project.build())
+    second = project.build()
+    assert second.read == second.written == set()
+    assert _finishing(second) == first  # same bytes, and not even written again
+
+
+def test_an_edit_writes_them_again_as_a_clean_build_does(project, tmp_path, make_app):
+    first = _finishing(project.build())
+    old = (project.src / "lib/base.py").read_text()
+    project.write("lib/base.py", old + "\n\ndef brand_new_helper():\n    return 1\n")
+    after = _finishing(project.build())
+    for name in FINISHING:
+        assert after[name][0] != first[name][0], name
+    assert "brand_new_helper" in after["repo-symbols.html"][1].decode()
+    clean = Project(tmp_path / "clean", make_app)
+    shutil.copytree(project.srcdir, clean.srcdir, ignore=shutil.ignore_patterns("_build"))
+    assert {n: b for n, (_, b) in _finishing(clean.build()).items()} == {
+        n: b for n, (_, b) in after.items()
+    }
+
+
+def _finished_without_changes(build: Build) -> bool:
+    """Whether this Sphinx finishes (writes its indices) a build that found nothing to write:
+    Sphinx 7 returns early, so our outputs are not touched either way; later ones finish."""
+    return (Path(build.app.outdir) / "genindex.html").exists()
+
+
+def test_a_missing_or_unfinished_output_is_written_again(project):
+    built = project.build()
+    out = Path(built.app.outdir)
+    first = _finishing(built)
+    (out / "repo-files.html").unlink()
+    (out / "genindex.html").unlink()  # Sphinx's own index: does this Sphinx write it again?
+    second = project.build()
+    if not _finished_without_changes(second):
+        assert not (out / "repo-files.html").exists()  # as Sphinx's own index
+        return
+    again = _finishing(second)
+    assert again["repo-files.html"][1] == first["repo-files.html"][1]
+    assert again["objects.inv"][0] == first["objects.inv"][0]
+    # as if the last build had stopped after saving the environment, before finishing
+    environment = Path(built.app.doctreedir) / "environment.pickle"
+    later = first["objects.inv"][0] + 1_000_000_000
+    os.utime(environment, ns=(later, later))
+    third = _finishing(project.build())
+    for name in FINISHING:
+        assert third[name][0] != first[name][0], name
+        assert third[name][1] == first[name][1], name
+
+
+def test_a_removed_page_leaves_the_search_index(project):
+    orphan = project.srcdir / "orphan_notes.rst"
+    orphan.write_text(":orphan:\n\nOrphan notes\n============\n\nZebrafish.\n", encoding="utf-8")
+    built = project.build()
+    search = Path(built.app.outdir) / "searchindex.js"
+    assert "orphan_notes" in search.read_text()
+    orphan.unlink()
+    (Path(built.app.outdir) / "genindex.html").unlink()
+    if not _finished_without_changes(project.build()):
+        pytest.skip("this Sphinx does not finish a build that wrote no page")
+    assert "orphan_notes" not in search.read_text()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..pages.plan import STUB_SUFFIX
-from . import builders, events
+from . import builders, events, unchanged
 from .config import add_config_values, validate
 from .deferred import ExpandDeferred, deferred, visit_deferred_html
 from .diagrams import repo_graph, visit_graph_html
@@ -63,6 +63,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", events.share_orphan_toctree, priority=400)
     app.connect("html-collect-pages", events.drop_empty_search_terms)
     app.connect("build-finished", events.build_finished)
+    # a build that changed no page leaves the big indices, search index and inventory alone
+    app.connect("builder-inited", unchanged.install)
 
     return {
         "version": __version__,

@@ -52,6 +52,10 @@ class RepodocState:
     links: SourceLinks | None = None  #: links to the source host, if configured
     fingerprints: dict[str, str] = field(default_factory=dict)
     inputs: str = ""  #: digest of what the fingerprints are computed from
+    #: what the last successful build recorded (``repodoc-state.json``), read once
+    previous: dict[str, Any] = field(default_factory=dict)
+    #: a digest per short name of the targets (see ``events._target_digests``), once computed
+    target_keys: dict[str, str] | None = None
     landing_fingerprints: dict[str, str] = field(default_factory=dict)
     #: section data computed for the fingerprints, taken (once) by the pages being read
     sections: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -121,6 +125,9 @@ class RepoDomain(Domain):
         "refs": {},  # docname → sorted last name components it references
     }
     state: RepodocState | None = None
+    #: set while writing starts when the index pages on disk are this build's already
+    #: (``unchanged``): the indices then skip collecting their entries
+    indices_current: bool = False
 
     # -- per-document data -----------------------------------------------------------------
 

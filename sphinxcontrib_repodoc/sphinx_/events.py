@@ -35,7 +35,7 @@ from .logging import Subtype, report, warn
 from .nodes import plain_listings, prerender_listings, resolve_source_links
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -93,8 +93,8 @@ def builder_inited(app: Sphinx) -> None:
         targets=Targets.build(repo, plan, app.config.repodoc_prefer),
         max_files=max_files,
     )
-    state.inputs = _inputs_digest(repo, texts, max_files)
-    previous = _load_previous(app)
+    state.inputs = _inputs_digest(repo, texts, max_files, app.config.repodoc_prefer)
+    state.previous = previous = _load_previous(app)
     old = previous.get("fingerprints") or {}
     if previous.get("inputs") == state.inputs and old.keys() == texts.keys():
         state.fingerprints = dict(old)  # nothing they are computed from changed
@@ -155,14 +155,18 @@ def drop_empty_search_terms(app: Sphinx) -> list[Any]:
     return []
 
 
-def _inputs_digest(repo: Repository, texts: dict[str, str], max_files: int) -> str:
-    """A digest of everything the page fingerprints are computed from: the model, the stub
-    texts, the toctree limit and this code's version. Equal digests, equal fingerprints: a
-    build where nothing changed skips computing every page's section data."""
-    digest = hashlib.sha256(f"{__version__}|{STATE_VERSION}|{max_files}".encode())
-    # the dataclasses' repr shows every field that holds content (the lookup indexes, derived
-    # from them, are left out), and equal models give equal text however they were built
-    digest.update(repr(repo).encode("utf-8", "surrogatepass"))
+def _inputs_digest(
+    repo: Repository, texts: dict[str, str], max_files: int, prefer: Sequence[str]
+) -> str:
+    """A digest of everything the page fingerprints and target digests are computed from:
+    the model, the stub texts, the toctree limit, the preferred folders and this code's
+    version. Equal digests, equal fingerprints: a build where nothing changed skips computing
+    every page's section data and every target's digest."""
+    digest = hashlib.sha256(f"{__version__}|{STATE_VERSION}|{max_files}|{prefer!r}".encode())
+    # the scan's key of everything the model was made from; else the dataclasses' repr, which
+    # shows every field that holds content (the lookup indexes, derived from them, are left
+    # out), so equal models give equal text however they were built
+    digest.update((repo.inputs or repr(repo)).encode("utf-8", "surrogatepass"))
     for docname in sorted(texts):
         digest.update(f"\0{docname}\0{texts[docname]}".encode())
     return digest.hexdigest()
@@ -197,7 +201,7 @@ def env_get_outdated(
     state = get_state(env)
     if state is None:
         return []
-    previous = _load_previous(app)
+    previous = state.previous
     old = previous.get("fingerprints")
     if old is None:
         # no record of what the pages showed: every generated page already read is suspect
@@ -215,7 +219,7 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state = get_state(env)
     if state is None:
         return []
-    previous = _load_previous(app)
+    previous = state.previous
     if previous.get("files") != [f.path for f in state.repo.files]:
         return sorted(env.found_docs)
     if previous.get("links") != _links_key(state) or previous.get("dot") != bool(
@@ -235,12 +239,22 @@ def _links_key(state: RepodocState) -> list[str] | None:
 
 
 def _target_digests(state: RepodocState) -> dict[str, str]:
-    """A digest per short-name key, so a renamed or moved object is noticed."""
-    out = {}
-    for key, targets in state.targets.by_last.items():
-        blob = "|".join(sorted(f"{t.name}:{t.objtype}:{t.docname}#{t.anchor}" for t in targets))
-        out[key] = hashlib.sha1(blob.encode()).hexdigest()[:16]
-    return out
+    """A digest per short-name key, so a renamed or moved object is noticed (computed once
+    per build, and not at all when nothing they are made from changed)."""
+    if state.target_keys is None:
+        recorded = state.previous.get("targets")
+        if state.previous.get("inputs") == state.inputs and isinstance(recorded, dict):
+            state.target_keys = recorded
+        else:
+            state.target_keys = {
+                key: hashlib.sha1(
+                    "|".join(
+                        sorted(f"{t.name}:{t.objtype}:{t.docname}#{t.anchor}" for t in targets)
+                    ).encode()
+                ).hexdigest()[:16]
+                for key, targets in sorted(state.targets.by_last.items())
+            }
+    return state.target_keys
 
 
 def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -394,10 +408,12 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
         "fingerprints": dict(sorted(state.fingerprints.items())),
         "inputs": state.inputs,
         "landings": _landing_fingerprints(app.env, state),
-        "targets": dict(sorted(_target_digests(state).items())),
+        "targets": _target_digests(state),
         "links": _links_key(state),
         "dot": bool(dot_program(app)),
     }
+    if data == state.previous:
+        return  # the record is already this build's
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=0, sort_keys=True), encoding="utf-8")

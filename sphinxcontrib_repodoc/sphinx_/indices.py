@@ -27,6 +27,10 @@ class _RepoIndex(Index):
         state: RepodocState | None = self.domain.state  # type: ignore[attr-defined]
         if state is None:
             return [], False
+        if getattr(self.domain, "indices_current", False):
+            # the page will not be written again (see ``unchanged``); listed all the same, so
+            # that the pages written still link to it
+            return [("", [])], self.collapse
         wanted = set(docnames) if docnames is not None else None
         content: dict[str, list[IndexEntry]] = defaultdict(list)
         for t in state.targets.objects():
