@@ -98,3 +98,24 @@ def test_git_dates_are_commit_dates_and_builds_match_across_clones(tmp_path):
     assert diff(*snapshots) == []
     pages = b"".join(v for k, v in snapshots[0].items() if k.endswith(".html"))
     assert b"2001-02-03" in pages
+
+
+def test_a_serial_build_over_its_memory_budget_is_identical(tmp_path, monkeypatch):
+    """Pages dropped from Sphinx's in-memory doctree cache are read back from their pickles
+    when written: the output is the same, and the cache really was bounded."""
+    from sphinxcontrib_repodoc.sphinx_ import memory
+
+    kept: list[int] = []
+    real = memory.DoctreeBudget.doctree_read
+
+    def watching(self, app, doctree):
+        real(self, app, doctree)
+        kept.append(len(app.env._write_doc_doctree_cache))
+
+    cached = build(copy_root("polyglot", tmp_path / "cached"))
+    monkeypatch.setattr(memory, "BUDGET_BYTES", 0)
+    monkeypatch.setattr(memory.DoctreeBudget, "doctree_read", watching)
+    bounded = build(copy_root("polyglot", tmp_path / "bounded"))
+    assert cached.statuscode == bounded.statuscode == 0
+    assert kept and max(kept) <= 1  # only the page being read, never the ones before
+    assert diff(snapshot(cached.outdir), snapshot(bounded.outdir)) == []

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..pages.plan import STUB_SUFFIX
-from . import builders, events, unchanged
+from . import builders, events, memory, unchanged
 from .config import add_config_values, validate
 from .deferred import ExpandDeferred, deferred, visit_deferred_html
 from .diagrams import repo_graph, visit_graph_html
@@ -65,6 +65,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", events.build_finished)
     # a build that changed no page leaves the big indices, search index and inventory alone
     app.connect("builder-inited", unchanged.install)
+    # a serial build of a large tree keeps only so many read pages in memory until written
+    app.connect("builder-inited", memory.install)
 
     return {
         "version": __version__,
