@@ -175,7 +175,10 @@ class TreeSitterExtractor:
             for m in _OBJC_IMPORT.finditer(text):
                 line = text.count("\n", 0, m.start()) + 1
                 builder.imports.append(Import(line=line, module=m.group(1)))
-        symbols = builder.symbols()
+        try:
+            symbols = builder.symbols()
+        finally:
+            builder.release()
         return FileFacts(symbols=symbols, imports=tuple(builder.imports), docstring=docstring)
 
 
@@ -270,6 +273,13 @@ class _Builder:
             if self.text(n) not in ("*", "")
         )
         self.imports.append(Import(line=node.start_point[0] + 1, module=written, names=names))
+
+    def release(self) -> None:
+        """Break the parent / child cycles of the definitions, so the file's syntax tree (C
+        memory, held by their nodes) is freed at once rather than at the next collection."""
+        for d in self.defs.values():
+            d.parent = None
+            d.children = []
 
     # -- nesting ----------------------------------------------------------------------------
 
