@@ -27,7 +27,7 @@ from . import __version__
 if TYPE_CHECKING:
     from .model import Diagnostic, Repository, SourceFile
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 Entry = tuple["SourceFile", tuple["Diagnostic", ...]]
 
 
@@ -40,11 +40,15 @@ def settings_key(*parts: Any) -> str:
 
 
 def code_stamp() -> str:
-    """Our own modules (name, size, modification time): an edited extractor or analysis
-    must not be served facts or a model from before the edit, new version number or not."""
+    """Our own modules and tree-sitter queries (name, size, modification time), and the
+    Pygments version: an edited extractor or analysis must not be served facts or a model
+    from before the edit, new version number or not."""
+    import pygments
+
     package = Path(__file__).parent
-    stamp = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    stamp = hashlib.sha256(pygments.__version__.encode())  # lexer names are in the model
+    code = [p for p in package.rglob("*") if p.suffix in (".py", ".scm") and p.is_file()]
+    for path in sorted(code):
         info = path.stat()
         stamp.update(f"{path.relative_to(package)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return stamp.hexdigest()
@@ -67,22 +71,25 @@ def _grammars() -> tuple[str, ...]:
 class ScanCache:
     """The model of the last scan under its key, and ``{(path, content hash): entry}`` for
     one settings key; facts unused by a scan are dropped when it is saved, so the file never
-    grows past the repository."""
+    grows past the repository.
+
+    The file holds a small header (versions, keys, the model's length in bytes), the model,
+    then the facts: a no-change build reads the header and the model only, any other build
+    the header and the facts only (it skips the model's bytes).
+    """
 
     def __init__(self, path: Path | None, key: str) -> None:
         self.path = path
         self.key = key
-        self._model_key: str | None = None
-        self._model: Repository | None = None
+        self._head: dict[str, Any] = {}
         self._old: dict[tuple[str, str], Entry] | None = None  # loaded on first use
         self._new: dict[tuple[str, str], Entry] = {}
         self._changed = False
         self.hits = 0
-        with contextlib.suppress(Exception):  # missing, corrupt or older: start empty
-            with self._open() as f:
-                head = pickle.load(f)
+        with contextlib.suppress(Exception), self._open() as f:  # missing, corrupt or older
+            head = pickle.load(f)
             if head.get("version") == CACHE_VERSION and head.get("key") == key:
-                self._model_key, self._model = head["model_key"], head["model"]
+                self._head = head
 
     def _open(self) -> IO[bytes]:
         if self.path is None:
@@ -91,15 +98,23 @@ class ScanCache:
 
     def model(self, model_key: str) -> Repository | None:
         """The model of the last scan, when it was made from exactly these inputs."""
-        return self._model if self._model is not None and model_key == self._model_key else None
+        if not self._head or self._head.get("model_key") != model_key:
+            return None
+        with contextlib.suppress(Exception), self._open() as f:
+            pickle.load(f)  # the header
+            return pickle.load(f)  # type: ignore[no-any-return]
+        return None
 
     def _facts(self) -> dict[tuple[str, str], Entry]:
         if self._old is None:
             self._old = {}
-            with contextlib.suppress(Exception), self._open() as f:
-                head = pickle.load(f)
-                if head.get("version") == CACHE_VERSION and head.get("key") == self.key:
-                    self._old = pickle.load(f)
+            if self._head:
+                with contextlib.suppress(Exception), self._open() as f:
+                    pickle.load(f)  # the header
+                    f.seek(self._head["model_bytes"], os.SEEK_CUR)
+                    facts = pickle.load(f)
+                    if isinstance(facts, dict):
+                        self._old = facts
         return self._old
 
     def get(self, path: str, digest: str) -> Entry | None:
@@ -114,23 +129,32 @@ class ScanCache:
             self._changed = True
         self._new[path, digest] = entry
 
-    def save(self, model_key: str, model: Repository) -> None:
-        """Write atomically, and only when something changed."""
+    def save(self, model_key: str, model: Repository | None) -> None:
+        """Write atomically, and only when something changed. ``model`` None: keep the facts
+        only (a model made from inputs the key does not capture must not be reused)."""
         if self.path is None:
             return
         if (
             not self._changed
             and len(self._new) == len(self._facts())
-            and (model_key == self._model_key)
+            and model is not None
+            and model_key == self._head.get("model_key")
         ):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(dir=self.path.parent, prefix=".repodoc-cache-")
         tmp = Path(name)
-        head = {"version": CACHE_VERSION, "key": self.key, "model_key": model_key, "model": model}
+        blob = pickle.dumps(model, pickle.HIGHEST_PROTOCOL)
+        head = {
+            "version": CACHE_VERSION,
+            "key": self.key,
+            "model_key": model_key if model is not None else None,
+            "model_bytes": len(blob),
+        }
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(head, f, pickle.HIGHEST_PROTOCOL)
+                f.write(blob)
                 pickle.dump(self._new, f, pickle.HIGHEST_PROTOCOL)
             tmp.replace(self.path)
         except OSError:

@@ -97,7 +97,8 @@ def _scan(
     diagnostics.extend(rule_problems)
     cache = ScanCache(cache_file, settings_key(config.max_file_bytes, [r.id for r in rules]))
     digests = [_digest(item, config.max_file_bytes) for item in found]
-    model_key = _model_key(cache.key, config, found, digests, diagnostics)
+    git = git_head(config.root) if config.git_commits > 0 else None
+    model_key = _model_key(cache.key, config, found, digests, diagnostics, git)
     cached = cache.model(model_key)
     if cached is not None:
         return cached
@@ -122,7 +123,8 @@ def _scan(
         history=history,
         _inputs=model_key,
     )
-    cache.save(model_key, repo)
+    # a history that could not be read (git timed out) is not what the key says: not reused
+    cache.save(model_key, None if git is not None and history is None else repo)
     return repo
 
 
@@ -140,6 +142,7 @@ def _model_key(
     found: list[DiscoveredFile],
     digests: list[str | None],
     diagnostics: list[Diagnostic],
+    git: str | None,
 ) -> str:
     """Everything the analysed model is made from: the extraction settings (our code among
     them), the configuration, every file's content key, what discovery said, the root's tool
@@ -149,8 +152,7 @@ def _model_key(
         key.update(f"{item.path}\0{item.language}\0{item.size}\0{digest}\n".encode())
     for name, language in TOOL_FILES:
         key.update(f"{name}\0{read_inside(config.root, name, language)}\n".encode())
-    if config.git_commits > 0:
-        key.update(f"git\0{git_head(config.root)}".encode())
+    key.update(f"git\0{git}".encode())
     return key.hexdigest()
 
 

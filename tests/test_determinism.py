@@ -118,4 +118,5 @@ def test_a_serial_build_over_its_memory_budget_is_identical(tmp_path, monkeypatc
     bounded = build(copy_root("polyglot", tmp_path / "bounded"))
     assert cached.statuscode == bounded.statuscode == 0
     assert kept and max(kept) <= 1  # only the page being read, never the ones before
+    assert not [d for d in bounded.env._pickled_doctree_cache if d.startswith("repodoc/")]
     assert diff(snapshot(cached.outdir), snapshot(bounded.outdir)) == []

@@ -7,7 +7,6 @@ what the output now shows, and that nothing stale is left.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,10 +313,8 @@ def test_a_missing_or_unfinished_output_is_written_again(project):
     again = _finishing(second)
     assert again["repo-files.html"][1] == first["repo-files.html"][1]
     assert again["objects.inv"][0] == first["objects.inv"][0]
-    # as if the last build had stopped after saving the environment, before finishing
-    environment = Path(built.app.doctreedir) / "environment.pickle"
-    later = first["objects.inv"][0] + 1_000_000_000
-    os.utime(environment, ns=(later, later))
+    # as if the last build had changed something and stopped before finishing: no record
+    (Path(built.app.doctreedir) / "repodoc-finished.json").unlink()
     third = _finishing(project.build())
     for name in FINISHING:
         assert third[name][0] != first[name][0], name
@@ -335,3 +332,20 @@ def test_a_removed_page_leaves_the_search_index(project):
     if not _finished_without_changes(project.build()):
         pytest.skip("this Sphinx does not finish a build that wrote no page")
     assert "orphan_notes" not in search.read_text()
+
+
+def test_new_code_writes_them_again(project, monkeypatch):
+    """Another version of this extension may write other bytes for the same environment."""
+    from sphinxcontrib_repodoc import cache
+
+    built = project.build()
+    first = _finishing(built)
+    (Path(built.app.outdir) / "genindex.html").unlink()
+    monkeypatch.setattr(cache, "code_stamp", lambda: "an upgrade")
+    second = project.build()
+    assert second.read == second.written == set()
+    if not _finished_without_changes(second):
+        pytest.skip("this Sphinx does not finish a build that wrote no page")
+    again = _finishing(second)
+    for name in FINISHING:
+        assert again[name][0] != first[name][0], name

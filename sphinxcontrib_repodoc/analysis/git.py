@@ -72,10 +72,13 @@ def _git(root: Path, *args: str, timeout: float = TIMEOUT) -> str | None:
 
 
 def head(root: Path, timeout: float = TIMEOUT) -> str | None:
-    """The commit checked out at ``root`` (None: no git, or not a repository): what the
-    history read by :func:`read_history` depends on."""
+    """What the history read by :func:`read_history` depends on besides its limit: the commit
+    checked out and, in a shallow clone, where its history is cut (None: no git, or not a
+    repository)."""
     out = _git(root, "rev-parse", "HEAD", timeout=timeout)
-    return out.strip() if out else None
+    if not out:
+        return None
+    return " ".join([out.strip(), *sorted(_boundary(root, timeout))])
 
 
 def read_history(root: Path, limit: int, timeout: float = TIMEOUT) -> GitLog | None:

@@ -38,10 +38,13 @@ def find_uses(text: str, imports: Sequence[Import]) -> tuple[Use, ...]:
     first: dict[str, tuple[int, str]] = {}
     counts: dict[str, int] = defaultdict(int)
     line, counted_to = 1, 0  # matches come in order: count newlines once, as we go
-    for match in pattern.finditer(text):
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
         at = match.start()
         if at and _continues_name(text[at - 1]):
-            continue  # part of a longer name, an attribute or a string
+            position = at + 1  # part of a longer name, an attribute or a string: a name may
+            continue  # still start inside it (``a·b`` holds ``b``)
+        position = match.end()
         line += text.count("\n", counted_to, at)
         counted_to = at
         if line in import_lines:

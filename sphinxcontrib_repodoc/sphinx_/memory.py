@@ -5,7 +5,9 @@ environment's ``_write_doc_doctree_cache``), besides pickling it. Three pages pe
 that the whole repository's doctrees at once: 11 GiB for a 20,000-file tree. Past a budget
 (measured on the pickles, which are several times smaller than the trees), a page just read
 is dropped from that cache; Sphinx then reads its pickle back when writing it, as it does in
-every incremental build. Parallel builds keep no such cache in their workers.
+every incremental build (and the pickle's bytes, which Sphinx would keep to the end of the
+build, are let go once the page is resolved). Parallel builds keep no such cache in their
+workers.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class DoctreeBudget:
         self.doctreedir = doctreedir
         self.budget = budget
         self.kept = 0
+        self.dropped = False
         self.pending: list[str] = []  # read, and pickled (and cached) since
 
     def doctree_read(self, app: Sphinx, doctree: nodes.document) -> None:
@@ -42,12 +45,21 @@ class DoctreeBudget:
                 continue  # not pickled (another builder's choice): nothing to count
             if self.kept + size > self.budget:
                 cache.pop(docname, None)  # read back from its pickle when written
+                self.dropped = True
             else:
                 self.kept += size
         self.pending = [app.env.docname]
+
+    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        """A page read back from its pickle: Sphinx need not keep the pickle's bytes."""
+        if self.dropped:
+            pickles = getattr(app.env, "_pickled_doctree_cache", None)
+            if isinstance(pickles, dict):
+                pickles.pop(docname, None)
 
 
 def install(app: Sphinx) -> None:
     """``builder-inited``: one budget per build."""
     budget = DoctreeBudget(Path(app.doctreedir), BUDGET_BYTES)
     app.connect("doctree-read", budget.doctree_read)
+    app.connect("doctree-resolved", budget.doctree_resolved)

@@ -5,19 +5,25 @@ search index and the object inventory again, even when it read, removed and wrot
 With a repository's worth of symbols (about 90,000 for the standard library) that was half
 of a no-change rebuild, spent writing byte-identical files.
 
-Those files depend only on the environment and on the pages written. So when this build
-read, removed and wrote no page, a file written after the environment was last saved is
-already what Sphinx would write again, and is left as it is. Anything else (a page read or
-written, ``-a``, ``-E``, a missing or older file, another builder) writes as Sphinx always
-does. Only our own domain indices are considered; the other domains' are always written.
+Those files depend only on the environment, on the pages written and on the code writing
+them. So a successful build records, for this builder, this Sphinx and this extension's code,
+the size and time of each of them (``repodoc-finished.json`` in the doctree folder). A later
+build that reads, removes and writes no page leaves a file alone when it is exactly as
+recorded. The record is deleted as soon as a build changes anything, so a build stopped
+before it finished leaves none, and the next one writes everything. Only our own domain
+indices are considered; the other domains' are always written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import sphinx
 from sphinx.util import logging
 
 if TYPE_CHECKING:
@@ -29,8 +35,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: what Sphinx names the saved environment (``sphinx.application.ENV_PICKLE_FILENAME``)
-ENV_PICKLE = "environment.pickle"
+#: the record of the outputs as the last successful build left them
+RECORD = "repodoc-finished.json"
 BUILDERS = ("html", "dirhtml")
 #: the builder methods wrapped; a Sphinx without one of them keeps its own behaviour
 METHODS = ("prepare_writing", "write_domain_indices", "dump_search_index", "dump_inventory")
@@ -40,19 +46,55 @@ OUR_INDEX_PREFIX = "repo-"
 class BuildActivity:
     """What this build did to the pages, and whether an output is still current."""
 
-    def __init__(self, doctreedir: Path) -> None:
-        self.environment = doctreedir / ENV_PICKLE
+    def __init__(self, record: Path, key: str) -> None:
+        self.record = record
+        self.key = key
         self.changed = False
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        self.recorded: dict[str, list[int]] = (
+            data.get("outputs", {}) if isinstance(data, dict) and data.get("key") == key else {}
+        )
+
+    def change(self) -> None:
+        """A page is read, removed or written: no output is current, and the record goes
+        (a build stopped before finishing must not leave one)."""
+        if not self.changed:
+            self.changed = True
+            self.recorded = {}
+            with contextlib.suppress(OSError):
+                self.record.unlink()
 
     def current(self, output: Path) -> bool:
-        """Whether ``output`` needs no writing: nothing changed, and it was written after
-        the environment was last saved (so by a build that finished)."""
+        """Whether ``output`` needs no writing: nothing changed, and it is as recorded."""
         if self.changed:
             return False
         try:
-            return output.stat().st_mtime_ns > self.environment.stat().st_mtime_ns
+            info = output.stat()
         except OSError:
             return False
+        return self.recorded.get(str(output)) == [info.st_size, info.st_mtime_ns]
+
+    def save(self, outputs: list[Path]) -> None:
+        stats = {}
+        for output in outputs:
+            with contextlib.suppress(OSError):
+                info = output.stat()
+                stats[str(output)] = [info.st_size, info.st_mtime_ns]
+        data = {"key": self.key, "outputs": dict(sorted(stats.items()))}
+        with contextlib.suppress(OSError):
+            self.record.write_text(json.dumps(data, indent=0), encoding="utf-8")
+
+
+def finish_key(app: Sphinx) -> str:
+    """What writes the outputs besides the environment: Sphinx, this code, the builder."""
+    from .. import __version__
+    from ..cache import code_stamp
+
+    blob = f"{sphinx.__version__}|{__version__}|{code_stamp()}|{app.builder.name}"
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def install(app: Sphinx) -> None:
@@ -60,7 +102,7 @@ def install(app: Sphinx) -> None:
     builder = app.builder
     if builder.name not in BUILDERS or not all(hasattr(builder, m) for m in METHODS):
         return
-    activity = BuildActivity(Path(app.doctreedir))
+    activity = BuildActivity(Path(app.doctreedir) / RECORD, finish_key(app))
     app.connect("env-purge-doc", functools.partial(_purged, activity))
     app.connect("env-before-read-docs", functools.partial(_reading, activity))
     _wrap(builder, "prepare_writing", functools.partial(_prepare_writing, activity, app))
@@ -70,6 +112,7 @@ def install(app: Sphinx) -> None:
     _wrap(builder, "dump_search_index", functools.partial(_unless_current, activity, search))
     inventory = outdir / "objects.inv"
     _wrap(builder, "dump_inventory", functools.partial(_unless_current, activity, inventory))
+    app.connect("build-finished", functools.partial(_finished, activity, search, inventory))
 
 
 def _wrap(builder: Builder, name: str, wrapper: Callable[..., Any]) -> None:
@@ -77,26 +120,25 @@ def _wrap(builder: Builder, name: str, wrapper: Callable[..., Any]) -> None:
 
 
 def _purged(activity: BuildActivity, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    activity.changed = True
+    activity.change()
 
 
 def _reading(
     activity: BuildActivity, app: Sphinx, env: BuildEnvironment, docnames: list[str]
 ) -> None:
     if docnames:
-        activity.changed = True
+        activity.change()
 
 
 def _prepare_writing(
     activity: BuildActivity, app: Sphinx, original: Callable[..., Any], docnames: Any
 ) -> Any:
     if docnames:
-        activity.changed = True
+        activity.change()
     domain = app.env.get_domain("repo")
-    pages = [f"{domain.name}-{index.name}" for index in domain.indices]
     # the indices need not collect their entries (see ``indices``) for pages left as they are
     domain.indices_current = all(  # type: ignore[attr-defined]
-        activity.current(Path(app.builder.get_outfilename(page))) for page in pages
+        activity.current(page) for page in _index_pages(app)
     )
     try:
         return original(docnames)
@@ -130,3 +172,18 @@ def _unless_current(activity: BuildActivity, output: Path, original: Callable[[]
         logger.verbose("repodoc: %s unchanged, not written again", output.name)
         return
     original()
+
+
+def _finished(
+    activity: BuildActivity, search: Path, inventory: Path, app: Sphinx, exception: Any
+) -> None:
+    if exception is None:
+        activity.save([*_index_pages(app), search, inventory])
+
+
+def _index_pages(app: Sphinx) -> list[Path]:
+    """The output files of our domain's indices."""
+    domain = app.env.get_domain("repo")
+    return [
+        Path(app.builder.get_outfilename(f"{domain.name}-{index.name}")) for index in domain.indices
+    ]

@@ -195,3 +195,35 @@ def test_the_model_pickles_back_equal_with_its_indices(tree):
     assert back == repo and back.to_json() == repo.to_json()
     assert back.file("pkg/a.py") == repo.file("pkg/a.py")
     assert back.usages_of("pkg/a.py::A") == repo.usages_of("pkg/a.py::A") != ()
+
+
+def test_a_history_that_could_not_be_read_is_not_reused(tree, tmp_path, analyses, monkeypatch):
+    """git answered for the commit but not for the log (a time-out): the model is not what its
+    key says, so the next scan analyses again instead of serving it."""
+    from sphinxcontrib_repodoc.analysis import insights
+
+    subprocess.run(["git", "init", "-q"], cwd=tree, check=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.email=a@b",
+            "-c",
+            "user.name=n",
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "c",
+        ],
+        cwd=tree,
+        check=True,
+    )
+    cache = tmp_path / "facts.pickle"
+    with monkeypatch.context() as patched:
+        patched.setattr(insights, "read_history", lambda *args, **kwargs: None)
+        assert scan(RepodocConfig(root=tree), cache_file=cache).history is None
+    analyses.clear()
+    after = scan(RepodocConfig(root=tree), cache_file=cache)
+    assert len(analyses) == 1
+    assert after.history is not None

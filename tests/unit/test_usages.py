@@ -51,3 +51,10 @@ def test_usages_follow_reexports_and_skip_the_defining_file(tmp_path):
     repo = scan(RepodocConfig(root=tmp_path))
     assert repo.usages == (Usage("pkg/impl.py::run", "app.py", 3, 1, "run()"),)
     assert repo.usages_of("pkg/impl.py::run") == repo.usages
+
+
+def test_a_name_inside_a_rejected_longer_name_is_still_found():
+    # ``·`` continues an identifier without being ``\w``: ``xa·b`` is no use of ``a·b``, but
+    # the ``b`` inside it still counts, as a look-behind pattern would have found it
+    found = uses("from m import a·b, b\nxa·b\nrun_b = 1\n")
+    assert [(u.name, u.line, u.count) for u in found] == [("b", 2, 1)]
