@@ -120,3 +120,25 @@ def test_a_serial_build_over_its_memory_budget_is_identical(tmp_path, monkeypatc
     assert kept and max(kept) <= 1  # only the page being read, never the ones before
     assert not [d for d in bounded.env._pickled_doctree_cache if d.startswith("repodoc/")]
     assert diff(snapshot(cached.outdir), snapshot(bounded.outdir)) == []
+
+
+def test_the_process_freezes_its_objects_at_exit_only():
+    """Python's last collections at exit took 12 s after a large build; our exit handler
+    freezes the heap first. It must run at exit, never while builds are still running."""
+    import gc
+    import subprocess
+    import sys
+
+    import sphinxcontrib_repodoc.sphinx_.memory  # noqa: F401 (registers the handler)
+
+    assert gc.get_freeze_count() == 0  # importing it froze nothing in this process
+    check = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "import sphinxcontrib_repodoc.sphinx_.memory\n"  # registered after: runs first
+        "print('frozen while running:', gc.get_freeze_count() > 0)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines() == ["frozen while running: False", "frozen at exit: True"]
