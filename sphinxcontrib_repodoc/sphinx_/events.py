@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..model import Repository
+    from ..pages.targets import Target
 
 logger = logging.getLogger(__name__)
 
@@ -247,14 +248,14 @@ def _target_digests(state: RepodocState) -> dict[str, str]:
             state.target_keys = recorded
         else:
             state.target_keys = {
-                key: hashlib.sha1(
-                    "|".join(
-                        sorted(f"{t.name}:{t.objtype}:{t.docname}#{t.anchor}" for t in targets)
-                    ).encode()
-                ).hexdigest()[:16]
-                for key, targets in sorted(state.targets.by_last.items())
+                key: _digest_of(targets) for key, targets in sorted(state.targets.by_last.items())
             }
     return state.target_keys
+
+
+def _digest_of(targets: Iterable[Target]) -> str:
+    blob = "|".join(sorted(f"{t.name}:{t.objtype}:{t.docname}#{t.anchor}" for t in targets))
+    return hashlib.sha1(blob.encode()).hexdigest()[:16]
 
 
 def doctree_read(app: Sphinx, doctree: nodes.document) -> None:
