@@ -142,3 +142,34 @@ def test_the_process_freezes_its_objects_at_exit_only():
         [sys.executable, "-c", check], capture_output=True, text=True, check=True
     ).stdout
     assert out.splitlines() == ["frozen while running: False", "frozen at exit: True"]
+
+
+def test_a_build_enlarges_the_young_generation_and_puts_it_back(tmp_path, monkeypatch):
+    """Documents' nodes must be able to die young while a build runs (a full collection per
+    few documents cost a third of a parallel build); the process's own thresholds return
+    after it, and the output does not depend on them."""
+    import gc
+
+    from sphinxcontrib_repodoc.sphinx_ import memory
+
+    during: list[tuple[int, ...]] = []
+    real = memory.DoctreeBudget.doctree_read
+
+    def watching(self, app, doctree):
+        real(self, app, doctree)
+        during.append(gc.get_threshold())
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(1234, 5, 6)
+        plain = build(copy_root("polyglot", tmp_path / "plain"))
+        assert gc.get_threshold() == (1234, 5, 6)
+        monkeypatch.setattr(memory.DoctreeBudget, "doctree_read", watching)
+        gc.set_threshold(321, 7, 8)
+        tuned = build(copy_root("polyglot", tmp_path / "tuned"))
+        assert gc.get_threshold() == (321, 7, 8)
+    finally:
+        gc.set_threshold(*saved)
+    assert during and set(during) == {(memory.YOUNG_THRESHOLD, 7, 8)}
+    assert plain.statuscode == tuned.statuscode == 0
+    assert diff(snapshot(plain.outdir), snapshot(tuned.outdir)) == []

@@ -13,7 +13,7 @@ from .diagrams import repo_graph, visit_graph_html
 from .directives import CurrentFileDirective, LandingDirective, SectionDirective
 from .domain import PagesDomain, RepoDomain
 from .locale import register_catalog
-from .nodes import prerendered, visit_prerendered_html
+from .nodes import listing_block, visit_listing_html
 from .parser import StubParser
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     PagesDomain.directives = {"section": SectionDirective}
     app.add_domain(PagesDomain)
     app.add_directive("repodoc", LandingDirective)
-    app.add_node(prerendered, html=(visit_prerendered_html, None))
+    app.add_node(listing_block, html=(visit_listing_html, None))
     app.add_node(repo_graph, html=(visit_graph_html, None))
     # large blocks out of the tree until written (HTML), or put back (other builders)
     app.add_node(deferred, html=(visit_deferred_html, None))

@@ -32,7 +32,7 @@ from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
 from .locale import _, __
 from .logging import Subtype, report, warn
-from .nodes import plain_listings, prerender_listings, resolve_source_links
+from .nodes import plain_listings, resolve_source_links
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -277,8 +277,6 @@ def doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None
     resolve_graphs(app, doctree, docname)
     if app.builder.format != "html":
         plain_listings(doctree)
-    else:
-        prerender_listings(app.builder, doctree, docname)
 
 
 def html_page_context(

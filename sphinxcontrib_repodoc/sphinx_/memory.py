@@ -1,4 +1,4 @@
-"""Bound the doctrees a serial build keeps in memory between reading and writing.
+"""Memory during a build: the doctrees a serial build keeps, and the garbage collector.
 
 With ``-j 1``, Sphinx keeps every document it reads in memory until it writes it (the
 environment's ``_write_doc_doctree_cache``), besides pickling it. Three pages per file make
@@ -8,6 +8,9 @@ is dropped from that cache; Sphinx then reads its pickle back when writing it, a
 every incremental build (and the pickle's bytes, which Sphinx would keep to the end of the
 build, are let go once the page is resolved). Parallel builds keep no such cache in their
 workers.
+
+The collector's youngest generation is made larger while a build runs (see
+:class:`CollectorTuning`), and the heap is frozen at exit (see :func:`_no_final_collection`).
 """
 
 from __future__ import annotations
@@ -60,6 +63,38 @@ class DoctreeBudget:
                 pickles.pop(docname, None)
 
 
+#: the youngest generation's threshold while a build runs (Python 3.11's default is 700)
+YOUNG_THRESHOLD = 20_000
+
+
+class CollectorTuning:
+    """A larger youngest generation from ``builder-inited`` to ``build-finished``.
+
+    Reading, resolving and unpickling documents allocate millions of nodes, each in a
+    reference cycle with its parent. With Python's default threshold a young collection runs
+    every 700 allocations, in the middle of each document: its nodes, still alive, are
+    promoted, then die in the oldest generation, which only full collections free. Those
+    walk the whole heap (the model, the environment, the search index): on the standard
+    library they took 34 s of a ``-j 2`` build's main process, and 11 s of a serial build's
+    reading. With a threshold of 20,000, most documents die young, where freeing them is
+    cheap. The thresholds in effect before the build are put back after it.
+    """
+
+    def __init__(self) -> None:
+        self.saved: tuple[int, ...] | None = None
+
+    def start(self, app: Sphinx) -> None:
+        self.saved = gc.get_threshold()
+        young, *older = self.saved
+        if young:  # 0: the collector is disabled, and stays so
+            gc.set_threshold(max(young, YOUNG_THRESHOLD), *older)
+
+    def finish(self, app: Sphinx, exception: BaseException | None) -> None:
+        if self.saved is not None:
+            gc.set_threshold(*self.saved)
+            self.saved = None
+
+
 def _no_final_collection() -> None:
     """At interpreter exit, before Python's final collections: freeze every object.
 
@@ -75,7 +110,10 @@ atexit.register(_no_final_collection)
 
 
 def install(app: Sphinx) -> None:
-    """``builder-inited``: one budget per build."""
+    """``builder-inited``: one budget and one collector tuning per build."""
     budget = DoctreeBudget(Path(app.doctreedir), BUDGET_BYTES)
     app.connect("doctree-read", budget.doctree_read)
     app.connect("doctree-resolved", budget.doctree_resolved)
+    tuning = CollectorTuning()
+    tuning.start(app)
+    app.connect("build-finished", tuning.finish, priority=999)
