@@ -91,3 +91,74 @@ def test_pages_outside_toctrees_share_their_folders_sidebar_toctree(tmp_path, mo
         assert (shared.outdir / page).read_bytes() == (each.outdir / page).read_bytes(), page
     folders = {d.rpartition("/")[0] for d in each_calls}
     assert len(each_calls) > len(shared_calls) >= len(folders) > 1
+
+
+def _html_through_nodes(lazy_block):
+    """A lazy block's HTML made the slow way: its nodes, resolved, through the HTML writer."""
+    from docutils import nodes
+
+    from sphinxcontrib_repodoc.sphinx_.deferred import resolve_payload
+    from sphinxcontrib_repodoc.sphinx_.domain import get_state
+    from sphinxcontrib_repodoc.sphinx_.nodes import resolve_source_links
+
+    def html(translator, data):
+        payload = nodes.Element()
+        payload.extend(lazy_block.nodes(data))
+        builder = translator.builder
+        resolve_payload(builder, payload, builder.current_docname)
+        state = get_state(builder.env)
+        resolve_source_links(payload, state.links if state else None)
+        start = len(translator.body)
+        for child in payload.children:
+            child.walkabout(translator)
+        written = "".join(translator.body[start:])
+        del translator.body[start:]
+        return written
+
+    return html
+
+
+SOURCE_URL = {"repodoc_source_url": "https://example.org/r/blob/{commit}/{path}#L{line}"}
+
+
+@pytest.mark.parametrize(
+    ("root", "overrides", "feature"),
+    [
+        ("basic", {}, 'class="repodoc-used-in"'),
+        ("navigation", SOURCE_URL, "repodoc-source-link reference external"),
+        ("polyglot", {}, "declared in"),
+    ],
+)
+def test_lazy_blocks_write_the_html_their_nodes_would_give(
+    tmp_path, monkeypatch, root, overrides, feature
+):
+    """Outlines, keyword tables and related lists are written as HTML directly; every page is
+    byte for byte what their nodes give through Sphinx's HTML writer (nested and compact
+    lists, uses in other files, aliases, declarations and definitions, source links)."""
+    from sphinxcontrib_repodoc.sphinx_.deferred import LAZY, Lazy
+
+    direct = build(copy_root(root, tmp_path / "direct"), confoverrides=overrides)
+    for kind, block in list(LAZY.items()):
+        monkeypatch.setitem(LAZY, kind, Lazy(html=_html_through_nodes(block), nodes=block.nodes))
+    slow = build(copy_root(root, tmp_path / "slow"), confoverrides=overrides)
+    assert direct.statuscode == slow.statuscode == 0
+    pages = sorted(p.relative_to(direct.outdir) for p in direct.outdir.rglob("*.html"))
+    assert len(pages) > 10
+    different = [
+        str(p) for p in pages if (direct.outdir / p).read_bytes() != (slow.outdir / p).read_bytes()
+    ]
+    assert different == []
+    html = "".join((direct.outdir / p).read_text(encoding="utf-8") for p in pages)
+    assert '</p>\n<ul class="repodoc-outline' in html  # nested: a class's members
+    assert feature in html
+
+
+def test_the_outline_indexes_the_words_its_nodes_hold(basic_app):
+    """The lazy outline's text for the search index is its nodes' text."""
+    from sphinxcontrib_repodoc.sphinx_.deferred import LAZY, deferred
+
+    doctree = basic_app.env.get_doctree(F)
+    [block] = [n for n in doctree.findall(deferred) if n.get("lazy") == "outline"]
+    words = " ".join(n.astext() for n in LAZY["outline"].nodes(block["data"]))
+    assert block.astext() == " ".join(words.split())
+    assert "Runs jobs." in block.astext()

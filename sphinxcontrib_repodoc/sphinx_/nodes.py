@@ -19,12 +19,12 @@ from ..pages.plan import PageKind
 from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
-from .domain import page_uri
+from .domain import get_state, page_uri
 from .listing import render as render_listing
 from .locale import _, kind_label, ngettext
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
 
     from sphinx.util.docutils import SphinxDirective
@@ -180,10 +180,19 @@ class Context:
         return self.page_link(PageKind.FOLDER, path, label, literal=True)
 
     def line_link(self, line: int, text: str | None = None) -> nodes.reference:
-        label = text or _("line %(line)s") % {"line": line}
-        return nodes.reference(
-            label, label, refid=S.line_anchor(line), internal=True, classes=["repodoc-line"]
-        )
+        return _line_link(line, text)
+
+
+def _line_label(line: int) -> str:
+    return _("line %(line)s") % {"line": line}
+
+
+def _line_link(line: int, text: str | None = None) -> nodes.reference:
+    """A link to a line of this page's listing."""
+    label = text or _line_label(line)
+    return nodes.reference(
+        label, label, refid=S.line_anchor(line), internal=True, classes=["repodoc-line"]
+    )
 
 
 def _section(ident: str, title: str, *children: nodes.Node) -> nodes.section:
@@ -383,11 +392,23 @@ def summary(ctx: Context, data: S.Summary) -> list[nodes.Node]:
     return [_section("summary", _("Summary"), *body)] if body else []
 
 
+#: an outline block's data: the page's file (for its source links), and the entries
+_Outline = tuple[str | None, tuple[S.OutlineEntry, ...]]
+
+
 def outline(ctx: Context, data: Sequence[S.OutlineEntry]) -> list[nodes.Node]:
-    return [_section("outline", _("Outline"), defer([_outline_list(ctx, data)], searchable=True))]
+    """The outline: lazy, a large module has thousands of entries (and nodes per entry)."""
+    block: _Outline = (ctx.page.path if ctx.page else None, tuple(data))
+    text = " ".join(" ".join(_outline_words(data)).split())
+    return [_section("outline", _("Outline"), lazy("outline", block, text=text))]
 
 
-def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
+def _outline_nodes(data: _Outline) -> list[nodes.Node]:
+    path, entries = data
+    return [_outline_list(path, entries)]
+
+
+def _outline_list(path: str | None, entries: Sequence[S.OutlineEntry]) -> nodes.bullet_list:
     blist = nodes.bullet_list(classes=["repodoc-outline"])
     for e in entries:
         item = nodes.list_item(ids=[S.outline_anchor(e.anchor)] if e.anchor else [])
@@ -399,53 +420,191 @@ def _outline_list(ctx: Context, entries: Sequence[S.OutlineEntry]) -> nodes.bull
         para += nodes.literal(e.name, e.name, classes=["repodoc-name"])
         if e.signature:
             para += nodes.literal(e.signature, e.signature, classes=["repodoc-signature"])
-        labels = [x for x in e.labels if x not in ("setter", "deleter")]
+        labels = _shown_labels(e)
         if labels:
-            text = " [" + ", ".join(labels) + "]"
-            para += nodes.inline(text, text, classes=["repodoc-labels"])
+            para += nodes.inline(labels, labels, classes=["repodoc-labels"])
         para += nodes.Text(" — ")
-        para += ctx.line_link(e.line)
-        if ctx.page is not None:
-            para += source_link(ctx.page.path, e.line, e.end_line, _("source"), " · ")
+        para += _line_link(e.line)
+        if path is not None:
+            para += source_link(path, e.line, e.end_line, _("source"), " · ")
         if e.summary:
             para += nodes.Text(": ")
             para += _verbatim(e.summary)
         if e.aliases:
-            para += nodes.Text(" · " + _("also importable as") + " ")
+            para += nodes.Text(_also_importable())
             for i, alias in enumerate(e.aliases):
                 if i:
                     para += nodes.Text(", ")
                 para += nodes.literal(alias, alias, classes=["repodoc-alias"])
         if e.counterparts:
-            # a header's declaration ↔ its source's definition
-            where = _("defined in") if "declaration" in e.labels else _("declared in")
-            para += nodes.Text(f" · {where} ")
-            for i, (path, anchor) in enumerate(e.counterparts):
+            para += nodes.Text(_counterparts_lead(e))
+            for i, (other, anchor) in enumerate(e.counterparts):
                 if i:
                     para += nodes.Text(", ")
-                para += ctx.file_link(path, path, anchor)
+                para += page_xref(PageKind.FILE, other, other, anchor, literal=True)
         item += para
         if e.used_in:
-            item += _used_in(ctx, e)
+            item += _used_in(e)
         if e.children:
-            item += _outline_list(ctx, e.children)
+            item += _outline_list(path, e.children)
         blist += item
     return blist
 
 
-def _used_in(ctx: Context, e: S.OutlineEntry) -> nodes.paragraph:
+def _shown_labels(e: S.OutlineEntry) -> str:
+    labels = [x for x in e.labels if x not in ("setter", "deleter")]
+    return " [" + ", ".join(labels) + "]" if labels else ""
+
+
+def _also_importable() -> str:
+    return " · " + _("also importable as") + " "
+
+
+def _counterparts_lead(e: S.OutlineEntry) -> str:
+    """A header's declaration ↔ its source's definition."""
+    where = _("defined in") if "declaration" in e.labels else _("declared in")
+    return f" · {where} "
+
+
+def _used_in(e: S.OutlineEntry) -> nodes.paragraph:
     """``used in a.py:12 (3×), b.py:40`` — each a link to the line of the first use."""
     para = _para(_("used in") + " ", classes=["repodoc-used-in"])
     for i, (path, line, count) in enumerate(e.used_in):
         if i:
             para += nodes.Text(", ")
-        para += ctx.file_link(path, f"{path}:{line}", S.line_anchor(line))
+        para += page_xref(PageKind.FILE, path, f"{path}:{line}", S.line_anchor(line), literal=True)
         if count > 1:
             para += nodes.Text(f" ({count}×)")
     if e.more_used:
-        more = ngettext("and %(count)s more file", "and %(count)s more files", e.more_used)
-        para += nodes.Text(" " + more % {"count": f"{e.more_used:,}"})
+        para += nodes.Text(_more_used(e))
     return para
+
+
+def _more_used(e: S.OutlineEntry) -> str:
+    more = ngettext("and %(count)s more file", "and %(count)s more files", e.more_used)
+    return " " + more % {"count": f"{e.more_used:,}"}
+
+
+def _outline_words(entries: Sequence[S.OutlineEntry]) -> Iterator[str]:
+    """The outline's text, as :func:`_outline_nodes` would give it, for the search index."""
+    for e in entries:
+        kind = "test" if e.is_test else e.kind
+        text = f"{kind_label(kind)} {e.name}{e.signature or ''}{_shown_labels(e)}"
+        text += " — " + _line_label(e.line)
+        if e.summary:
+            text += ": " + e.summary
+        if e.aliases:
+            text += _also_importable() + ", ".join(e.aliases)
+        if e.counterparts:
+            text += _counterparts_lead(e) + ", ".join(other for other, _anchor in e.counterparts)
+        yield text
+        if e.used_in:
+            uses = (
+                f"{path}:{line}" + (f" ({count}×)" if count > 1 else "")
+                for path, line, count in e.used_in
+            )
+            yield _("used in") + " " + ", ".join(uses) + (_more_used(e) if e.more_used else "")
+        yield from _outline_words(e.children)
+
+
+def _outline_html(self: Any, data: _Outline) -> str:
+    """:func:`_outline_nodes` as Sphinx's HTML writer renders them, written directly: no
+    node per name, link and span, no visitor call per node."""
+    path, entries = data
+    state = get_state(self.builder.env)
+    out: list[str] = []
+    _outline_list_html(self, state, path, entries, out, in_simple_list=False)
+    return "".join(out)
+
+
+def _outline_list_html(
+    self: Any,
+    state: Any,
+    path: str | None,
+    entries: Sequence[S.OutlineEntry],
+    out: list[str],
+    in_simple_list: bool,
+) -> None:
+    enc = self.encode
+    # docutils' "simple" (compact) list: no item holds two paragraphs (a "used in" line)
+    simple = not _any_used_in(entries)
+    css = "repodoc-outline simple" if simple and not in_simple_list else "repodoc-outline"
+    out.append(f'<ul class="{css}">\n')
+    links = state.links if state else None
+    for e in entries:
+        out.append(f'<li id="{enc(S.outline_anchor(e.anchor))}">' if e.anchor else "<li>")
+        kind = "test" if e.is_test else e.kind
+        out.append(
+            f'<p class="repodoc-symbol"><span class="repodoc-kind repodoc-kind-{enc(kind)}">'
+            f"{enc(kind_label(kind))}</span> " + _code_html(enc(e.name), "repodoc-name ")
+        )
+        if e.signature:
+            out.append(_code_html(enc(e.signature), "repodoc-signature "))
+        labels = _shown_labels(e)
+        if labels:
+            out.append(f'<span class="repodoc-labels">{enc(labels)}</span>')
+        out.append(
+            f' — <a class="repodoc-line reference internal" href="#{S.line_anchor(e.line)}">'
+            f"{enc(_line_label(e.line))}</a>"
+        )
+        if path is not None and links is not None:
+            url = links.url(path, e.line, e.end_line)
+            out.append(
+                f' · <a class="repodoc-source-link reference external" href="{enc(url)}">'
+                f"{enc(_('source'))}</a>"
+            )
+        if e.summary:
+            out.append(f": <span>{enc(e.summary)}</span>")
+        if e.aliases:
+            out.append(enc(_also_importable()))
+            aliases = (_code_html(enc(alias), "repodoc-alias ") for alias in e.aliases)
+            out.append(", ".join(aliases))
+        if e.counterparts:
+            out.append(enc(_counterparts_lead(e)))
+            refs = (
+                _file_link_html(self, state, other, enc(other), anchor)
+                for other, anchor in e.counterparts
+            )
+            out.append(", ".join(refs))
+        # docutils ends a list item's only paragraph without a newline
+        out.append("</p>\n" if e.used_in or e.children else "</p>")
+        if e.used_in:
+            out.append(f'<p class="repodoc-used-in">{enc(_("used in"))} ')
+            uses = []
+            for other, line, count in e.used_in:
+                link = _file_link_html(
+                    self, state, other, enc(f"{other}:{line}"), S.line_anchor(line)
+                )
+                uses.append(link + (enc(f" ({count}×)") if count > 1 else ""))
+            out.append(", ".join(uses))
+            if e.more_used:
+                out.append(enc(_more_used(e)))
+            out.append("</p>\n")
+        if e.children:
+            _outline_list_html(self, state, path, e.children, out, simple or in_simple_list)
+        out.append("</li>\n")
+    out.append("</ul>\n")
+
+
+def _any_used_in(entries: Sequence[S.OutlineEntry]) -> bool:
+    return any(e.used_in or _any_used_in(e.children) for e in entries)
+
+
+def _file_link_html(self: Any, state: Any, path: str, encoded: str, anchor: str) -> str:
+    """A file page link as the domain resolves it (:func:`page_xref`, ``literal=True``)."""
+    code = _code_html(encoded)
+    docname = state.plan.docname(PageKind.FILE, path) if state else None
+    if docname is None:
+        return code
+    current = self.builder.current_docname
+    if docname == current and anchor:
+        href = "#" + anchor
+    else:
+        href = self.builder.get_relative_uri(current, docname) + (f"#{anchor}" if anchor else "")
+    return f'<a class="reference internal" href="{self.encode(href)}">{code}</a>'
+
+
+LAZY["outline"] = Lazy(html=_outline_html, nodes=_outline_nodes)
 
 
 def examples(ctx: Context, data: Sequence[S.Example]) -> list[nodes.Node]:
@@ -560,8 +719,9 @@ def _keyword_table(data: tuple[str, list[tuple[str, str, str, int, str]]]) -> li
 _WORDS_AND_SPACES = re.compile(r"\S+| +|\n")
 
 
-def _code_html(encoded: str) -> str:
-    """A ``literal`` as Sphinx's HTML writer renders it (words kept from wrapping)."""
+def _code_html(encoded: str, classes: str = "") -> str:
+    """A ``literal`` as Sphinx's HTML writer renders it (words kept from wrapping);
+    ``classes``, when given, are the node's own, each followed by a space."""
     out = []
     for token in _WORDS_AND_SPACES.findall(encoded):
         if token.strip():
@@ -570,7 +730,7 @@ def _code_html(encoded: str) -> str:
             out.append(token)
         else:
             out.append("&#160;" * (len(token) - 1) + " ")
-    return '<code class="docutils literal notranslate">' + "".join(out) + "</code>"
+    return f'<code class="{classes}docutils literal notranslate">' + "".join(out) + "</code>"
 
 
 def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, int, str]]]) -> str:
