@@ -272,11 +272,27 @@ def _finishing(build: Build) -> dict[str, tuple[int, bytes]]:
     }
 
 
-def test_no_change_leaves_indices_search_index_and_inventory_alone(project):
+def test_no_change_leaves_indices_search_index_and_inventory_alone(project, monkeypatch):
+    from sphinx.search import IndexBuilder
+
+    loads: list[int] = []
+    real = IndexBuilder.load
+
+    def counting(self, *args, **kwargs):
+        loads.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexBuilder, "load", counting)
     first = _finishing(project.build())
+    loads.clear()
     second = project.build()
     assert second.read == second.written == set()
     assert _finishing(second) == first  # same bytes, and not even written again
+    assert loads == []  # nor read back
+    old = (project.src / "lib/base.py").read_text()
+    project.write("lib/base.py", old + "\n\ndef brand_new_helper():\n    return 1\n")
+    third = project.build()
+    assert third.written and loads == [1]  # kept for the pages not written again
 
 
 def test_an_edit_writes_them_again_as_a_clean_build_does(project, tmp_path, make_app):

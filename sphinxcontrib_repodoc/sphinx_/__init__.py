@@ -65,8 +65,10 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", events.build_finished)
     # a build that changed no page leaves the big indices, search index and inventory alone
     app.connect("builder-inited", unchanged.install)
-    # a serial build of a large tree keeps only so many read pages in memory until written
+    # a serial build of a large tree keeps only so many read pages in memory until written;
+    # the garbage collector's youngest generation is larger for the whole build
     app.connect("builder-inited", memory.install)
+    app.connect("config-inited", memory.tune_collector)
 
     return {
         "version": __version__,

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 #: pickled size of the doctrees kept in memory (about seven times as much once unpickled); the
 #: standard library's 3,000 pages fit, so only larger trees read pickles back
@@ -68,7 +69,7 @@ YOUNG_THRESHOLD = 20_000
 
 
 class CollectorTuning:
-    """A larger youngest generation from ``builder-inited`` to ``build-finished``.
+    """A larger youngest generation from ``config-inited`` to ``build-finished``.
 
     Reading, resolving and unpickling documents allocate millions of nodes, each in a
     reference cycle with its parent. With Python's default threshold a young collection runs
@@ -109,11 +110,15 @@ def _no_final_collection() -> None:
 atexit.register(_no_final_collection)
 
 
-def install(app: Sphinx) -> None:
-    """``builder-inited``: one budget and one collector tuning per build."""
-    budget = DoctreeBudget(Path(app.doctreedir), BUDGET_BYTES)
-    app.connect("doctree-read", budget.doctree_read)
-    app.connect("doctree-resolved", budget.doctree_resolved)
+def tune_collector(app: Sphinx, config: Config) -> None:
+    """``config-inited``: before Sphinx loads the environment, then the scan and the stubs."""
     tuning = CollectorTuning()
     tuning.start(app)
     app.connect("build-finished", tuning.finish, priority=999)
+
+
+def install(app: Sphinx) -> None:
+    """``builder-inited``: one budget per build."""
+    budget = DoctreeBudget(Path(app.doctreedir), BUDGET_BYTES)
+    app.connect("doctree-read", budget.doctree_read)
+    app.connect("doctree-resolved", budget.doctree_resolved)

@@ -3,7 +3,8 @@
 At the end of every build, Sphinx's HTML builder renders every domain index and writes the
 search index and the object inventory again, even when it read, removed and wrote no page.
 With a repository's worth of symbols (about 90,000 for the standard library) that was half
-of a no-change rebuild, spent writing byte-identical files.
+of a no-change rebuild, spent writing byte-identical files (and reading the search index
+back, to write it again).
 
 Those files depend only on the environment, on the pages written and on the code writing
 them. So a successful build records, for this builder, this Sphinx and this extension's code,
@@ -39,7 +40,13 @@ logger = logging.getLogger(__name__)
 RECORD = "repodoc-finished.json"
 BUILDERS = ("html", "dirhtml")
 #: the builder methods wrapped; a Sphinx without one of them keeps its own behaviour
-METHODS = ("prepare_writing", "write_domain_indices", "dump_search_index", "dump_inventory")
+METHODS = (
+    "prepare_writing",
+    "load_indexer",
+    "write_domain_indices",
+    "dump_search_index",
+    "dump_inventory",
+)
 OUR_INDEX_PREFIX = "repo-"
 
 
@@ -109,6 +116,7 @@ def install(app: Sphinx) -> None:
     _wrap(builder, "write_domain_indices", functools.partial(_domain_indices, activity, builder))
     outdir = Path(builder.outdir)
     search = outdir / builder.searchindex_filename  # type: ignore[attr-defined]
+    _wrap(builder, "load_indexer", functools.partial(_load_indexer, activity, search))
     _wrap(builder, "dump_search_index", functools.partial(_unless_current, activity, search))
     inventory = outdir / "objects.inv"
     _wrap(builder, "dump_inventory", functools.partial(_unless_current, activity, inventory))
@@ -144,6 +152,17 @@ def _prepare_writing(
         return original(docnames)
     finally:
         domain.indices_current = False  # type: ignore[attr-defined]
+
+
+def _load_indexer(
+    activity: BuildActivity, search: Path, original: Callable[[Any], None], docnames: Any
+) -> None:
+    """The search index is read back only to be written again with the pages that changed:
+    with none, and the file left alone, reading it (0.6 s of JSON for the standard library,
+    a quarter of a no-change build) is skipped."""
+    if not docnames and activity.current(search):
+        return
+    original(docnames)
 
 
 def _domain_indices(activity: BuildActivity, builder: Any, original: Callable[[], None]) -> None:
