@@ -120,6 +120,20 @@ def _html_through_nodes(lazy_block):
 
 SOURCE_URL = {"repodoc_source_url": "https://example.org/r/blob/{commit}/{path}#L{line}"}
 
+#: escaping, non-ASCII, and an entry with both uses elsewhere and members
+TRICKY = {
+    "tricky/box.py": (
+        '"""Tricky <b>markup</b> & "quotes" in ünïcode."""\n\n\n'
+        "class Box:\n"
+        '    """Holds a <value> & more."""\n\n'
+        '    def put(self, item: "list[int] | None" = None) -> None:\n'
+        '        """Put \'it\' in the <box>."""\n\n'
+        "    def take(self):\n"
+        "        return 1\n"
+    ),
+    "tricky/use.py": "from tricky.box import Box\n\nBox().put()\n",
+}
+
 
 @pytest.mark.parametrize(
     ("root", "overrides", "feature"),
@@ -127,6 +141,7 @@ SOURCE_URL = {"repodoc_source_url": "https://example.org/r/blob/{commit}/{path}#
         ("basic", {}, 'class="repodoc-used-in"'),
         ("navigation", SOURCE_URL, "repodoc-source-link reference external"),
         ("polyglot", {}, "declared in"),
+        ("basic", {"html_compact_lists": False}, 'class="repodoc-used-in"'),
     ],
 )
 def test_lazy_blocks_write_the_html_their_nodes_would_give(
@@ -137,10 +152,17 @@ def test_lazy_blocks_write_the_html_their_nodes_would_give(
     lists, uses in other files, aliases, declarations and definitions, source links)."""
     from sphinxcontrib_repodoc.sphinx_.deferred import LAZY, Lazy
 
-    direct = build(copy_root(root, tmp_path / "direct"), confoverrides=overrides)
+    def source(name):
+        src = copy_root(root, tmp_path / name)
+        for path, text in TRICKY.items():  # every root documents its src/ folder
+            (src / "src" / path).parent.mkdir(parents=True, exist_ok=True)
+            (src / "src" / path).write_text(text, encoding="utf-8")
+        return src
+
+    direct = build(source("direct"), confoverrides=overrides)
     for kind, block in list(LAZY.items()):
         monkeypatch.setitem(LAZY, kind, Lazy(html=_html_through_nodes(block), nodes=block.nodes))
-    slow = build(copy_root(root, tmp_path / "slow"), confoverrides=overrides)
+    slow = build(source("slow"), confoverrides=overrides)
     assert direct.statuscode == slow.statuscode == 0
     pages = sorted(p.relative_to(direct.outdir) for p in direct.outdir.rglob("*.html"))
     assert len(pages) > 10
@@ -151,6 +173,7 @@ def test_lazy_blocks_write_the_html_their_nodes_would_give(
     html = "".join((direct.outdir / p).read_text(encoding="utf-8") for p in pages)
     assert '</p>\n<ul class="repodoc-outline' in html  # nested: a class's members
     assert feature in html
+    assert "&lt;value&gt; &amp; more" in html and "ünïcode" in html
 
 
 def test_the_outline_indexes_the_words_its_nodes_hold(basic_app):

@@ -272,7 +272,9 @@ def _finishing(build: Build) -> dict[str, tuple[int, bytes]]:
     }
 
 
-def test_no_change_leaves_indices_search_index_and_inventory_alone(project, monkeypatch):
+@pytest.fixture
+def index_loads(monkeypatch) -> list[int]:
+    """One item per time Sphinx reads a search index back."""
     from sphinx.search import IndexBuilder
 
     loads: list[int] = []
@@ -283,16 +285,40 @@ def test_no_change_leaves_indices_search_index_and_inventory_alone(project, monk
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(IndexBuilder, "load", counting)
+    return loads
+
+
+def test_no_change_leaves_indices_search_index_and_inventory_alone(project, index_loads):
     first = _finishing(project.build())
-    loads.clear()
+    index_loads.clear()
     second = project.build()
     assert second.read == second.written == set()
     assert _finishing(second) == first  # same bytes, and not even written again
-    assert loads == []  # nor read back
+    assert index_loads == []  # nor read back
     old = (project.src / "lib/base.py").read_text()
     project.write("lib/base.py", old + "\n\ndef brand_new_helper():\n    return 1\n")
     third = project.build()
-    assert third.written and loads == [1]  # kept for the pages not written again
+    assert third.written and index_loads == [1]  # kept for the pages not written again
+
+
+def test_a_search_index_copied_from_html_extra_path_is_read_as_sphinx_reads_it(
+    project, index_loads
+):
+    """``html_extra_path`` copies its files over the output after the index would be read:
+    with a ``searchindex.js`` among them, the real index is read before, as Sphinx does."""
+    extra = project.srcdir / "extra"
+    extra.mkdir()
+    (extra / "searchindex.js").write_text("Search.setIndex({})", encoding="utf-8")
+    with (project.srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_extra_path = ["extra"]\n')
+    first = project.build()
+    (Path(first.app.outdir) / "genindex.html").unlink()  # does this Sphinx finish the next?
+    index_loads.clear()
+    second = project.build()
+    assert second.read == second.written == set()
+    if not _finished_without_changes(second):
+        pytest.skip("this Sphinx does not finish a build that wrote no page")
+    assert index_loads == [1]
 
 
 def test_an_edit_writes_them_again_as_a_clean_build_does(project, tmp_path, make_app):

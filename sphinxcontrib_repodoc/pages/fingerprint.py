@@ -6,13 +6,14 @@ drops a section changes the fingerprint with it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
 from typing import TYPE_CHECKING
 
 from ..model import to_jsonable
-from .sections import FILE_SECTIONS, FOLDER_SECTIONS
+from .sections import FILE_SECTIONS, FOLDER_SECTIONS, OutlineEntry
 
 if TYPE_CHECKING:
     from ..model import Repository
@@ -40,6 +41,11 @@ def section_data(repo: Repository, page: Page, name: str, max_files: int) -> obj
     return func(repo, source)
 
 
+#: the fields, in order, of the section data that pages keep in their doctrees (a lazy
+#: outline's entries, which unpickle by position): another order must read the pages again
+KEPT_LAYOUT = [f.name for f in dataclasses.fields(OutlineEntry)]
+
+
 def fingerprint(
     repo: Repository,
     page: Page,
@@ -55,5 +61,7 @@ def fingerprint(
         if keep is not None:
             keep[page.docname, name] = value
         data.append([name, to_jsonable(value)])
-    blob = json.dumps([stub_text, data], sort_keys=True, ensure_ascii=False, default=str)
+    blob = json.dumps(
+        [KEPT_LAYOUT, stub_text, data], sort_keys=True, ensure_ascii=False, default=str
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,10 +207,12 @@ def write_stubs(texts: dict[str, str], srcdir: Path, stub_dir: str) -> tuple[lis
         if not (stub_root / name).exists():
             (stub_root / name).write_text(text, encoding="utf-8")
     written: list[str] = []
-    wanted: set[str] = set()  # strings: hashing 3,000 Paths took a tenth of a second
+    # strings (normalised for case where the file system ignores it): hashing 3,000 Paths,
+    # with the collections it triggered, took 0.38 s of a no-change build
+    wanted: set[str] = set()
     for docname, text in texts.items():
         target = srcdir / (docname + STUB_SUFFIX)
-        wanted.add(str(target))
+        wanted.add(os.path.normcase(target))
         try:
             if target.read_text(encoding="utf-8") == text:
                 continue
@@ -220,7 +223,7 @@ def write_stubs(texts: dict[str, str], srcdir: Path, stub_dir: str) -> tuple[lis
         written.append(docname)
     removed: list[str] = []
     for stub in sorted(stub_root.rglob("*" + STUB_SUFFIX)):
-        if str(stub) not in wanted:
+        if os.path.normcase(stub) not in wanted:
             stub.unlink()
             removed.append(stub.relative_to(srcdir).as_posix()[: -len(STUB_SUFFIX)])
     _prune_empty_dirs(stub_root)

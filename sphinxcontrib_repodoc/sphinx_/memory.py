@@ -78,13 +78,14 @@ class CollectorTuning:
     walk the whole heap (the model, the environment, the search index): on the standard
     library they took 34 s of a ``-j 2`` build's main process, and 11 s of a serial build's
     reading. With a threshold of 20,000, most documents die young, where freeing them is
-    cheap. The thresholds in effect before the build are put back after it.
+    cheap. The thresholds in effect before the build are put back after it (an application
+    that fails while starting, or is never built, leaves them raised).
     """
 
     def __init__(self) -> None:
         self.saved: tuple[int, ...] | None = None
 
-    def start(self, app: Sphinx) -> None:
+    def start(self) -> None:
         self.saved = gc.get_threshold()
         young, *older = self.saved
         if young:  # 0: the collector is disabled, and stays so
@@ -113,7 +114,7 @@ atexit.register(_no_final_collection)
 def tune_collector(app: Sphinx, config: Config) -> None:
     """``config-inited``: before Sphinx loads the environment, then the scan and the stubs."""
     tuning = CollectorTuning()
-    tuning.start(app)
+    tuning.start()
     app.connect("build-finished", tuning.finish, priority=999)
 
 

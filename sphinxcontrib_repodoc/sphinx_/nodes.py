@@ -513,7 +513,7 @@ def _outline_html(self: Any, data: _Outline) -> str:
     path, entries = data
     state = get_state(self.builder.env)
     out: list[str] = []
-    _outline_list_html(self, state, path, entries, out, in_simple_list=False)
+    _outline_list_html(self, state, path, entries, out, in_simple_list=self.compact_simple)
     return "".join(out)
 
 
@@ -525,17 +525,16 @@ def _outline_list_html(
     out: list[str],
     in_simple_list: bool,
 ) -> None:
-    enc = self.encode
-    # docutils' "simple" (compact) list: no item holds two paragraphs (a "used in" line)
-    simple = not _any_used_in(entries)
+    enc, att = self.encode, self.attval
+    simple = _compact(self, not _any_used_in(entries))
     css = "repodoc-outline simple" if simple and not in_simple_list else "repodoc-outline"
     out.append(f'<ul class="{css}">\n')
     links = state.links if state else None
     for e in entries:
-        out.append(f'<li id="{enc(S.outline_anchor(e.anchor))}">' if e.anchor else "<li>")
+        out.append(f'<li id="{att(S.outline_anchor(e.anchor))}">' if e.anchor else "<li>")
         kind = "test" if e.is_test else e.kind
         out.append(
-            f'<p class="repodoc-symbol"><span class="repodoc-kind repodoc-kind-{enc(kind)}">'
+            f'<p class="repodoc-symbol"><span class="repodoc-kind repodoc-kind-{att(kind)}">'
             f"{enc(kind_label(kind))}</span> " + _code_html(enc(e.name), "repodoc-name ")
         )
         if e.signature:
@@ -544,13 +543,13 @@ def _outline_list_html(
         if labels:
             out.append(f'<span class="repodoc-labels">{enc(labels)}</span>')
         out.append(
-            f' — <a class="repodoc-line reference internal" href="#{S.line_anchor(e.line)}">'
+            f' — <a class="repodoc-line reference internal" href="#{att(S.line_anchor(e.line))}">'
             f"{enc(_line_label(e.line))}</a>"
         )
         if path is not None and links is not None:
             url = links.url(path, e.line, e.end_line)
             out.append(
-                f' · <a class="repodoc-source-link reference external" href="{enc(url)}">'
+                f' · <a class="repodoc-source-link reference external" href="{att(url) or "#"}">'
                 f"{enc(_('source'))}</a>"
             )
         if e.summary:
@@ -581,9 +580,16 @@ def _outline_list_html(
                 out.append(enc(_more_used(e)))
             out.append("</p>\n")
         if e.children:
-            _outline_list_html(self, state, path, e.children, out, simple or in_simple_list)
+            _outline_list_html(self, state, path, e.children, out, in_simple_list=simple)
         out.append("</li>\n")
     out.append("</ul>\n")
+
+
+def _compact(self: Any, simple_items: bool) -> bool:
+    """Whether docutils' HTML writer makes a bullet list compact (its "simple" class): lists
+    are compact unless ``html_compact_lists`` is off, when their items hold one paragraph
+    each (besides a nested list)."""
+    return bool(self.settings.compact_lists) and simple_items
 
 
 def _any_used_in(entries: Sequence[S.OutlineEntry]) -> bool:
@@ -601,7 +607,7 @@ def _file_link_html(self: Any, state: Any, path: str, encoded: str, anchor: str)
         href = "#" + anchor
     else:
         href = self.builder.get_relative_uri(current, docname) + (f"#{anchor}" if anchor else "")
-    return f'<a class="reference internal" href="{self.encode(href)}">{code}</a>'
+    return f'<a class="reference internal" href="{self.attval(href) or "#"}">{code}</a>'
 
 
 LAZY["outline"] = Lazy(html=_outline_html, nodes=_outline_nodes)
@@ -747,7 +753,8 @@ def _keyword_table_html(self: Any, data: tuple[str, list[tuple[str, str, str, in
     for i, (name, kind, qualname, line, detail) in enumerate(rows):
         code = _code_html(enc(name))
         if base is not None:
-            code = f'<a class="reference internal" href="{base}#{S.line_anchor(line)}">{code}</a>'
+            href = self.attval(f"{base}#{S.line_anchor(line)}")
+            code = f'<a class="reference internal" href="{href}">{code}</a>'
         parity = "even" if i % 2 == 0 else "odd"
         detail_cell = f"<td><p><span>{enc(detail)}</span></p></td>" if detail else "<td></td>"
         out.append(
@@ -798,12 +805,13 @@ def _related_nodes(rows: _Related) -> list[nodes.Node]:
 def _related_html(self: Any, rows: _Related) -> str:
     """:func:`_related_nodes` as the HTML writer renders it, written directly."""
     enc = self.encode
-    out = ['<ul class="repodoc-related simple">\n']
+    simple = _compact(self, True) and not self.compact_simple
+    out = ['<ul class="repodoc-related simple">\n' if simple else '<ul class="repodoc-related">\n']
     for path, language, text, reason in rows:
         code = _code_html(enc(path))
         uri = page_uri(self.builder, PageKind.FILE, path)
         if uri is not None:
-            code = f'<a class="reference internal" href="{enc(uri)}">{code}</a>'
+            code = f'<a class="reference internal" href="{self.attval(uri) or "#"}">{code}</a>'
         out.append(f"<li><p>{code} ({enc(language)})")
         if text:
             out.append(f" — <span>{enc(text)}</span>")

@@ -57,6 +57,8 @@ class BuildActivity:
         self.record = record
         self.key = key
         self.changed = False
+        #: reads the search index back, when that was put off (see ``_load_indexer``)
+        self.unloaded_index: Callable[[], None] | None = None
         try:
             data = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -116,8 +118,8 @@ def install(app: Sphinx) -> None:
     _wrap(builder, "write_domain_indices", functools.partial(_domain_indices, activity, builder))
     outdir = Path(builder.outdir)
     search = outdir / builder.searchindex_filename  # type: ignore[attr-defined]
-    _wrap(builder, "load_indexer", functools.partial(_load_indexer, activity, search))
-    _wrap(builder, "dump_search_index", functools.partial(_unless_current, activity, search))
+    _wrap(builder, "load_indexer", functools.partial(_load_indexer, activity, search, app))
+    _wrap(builder, "dump_search_index", functools.partial(_dump_search_index, activity, builder))
     inventory = outdir / "objects.inv"
     _wrap(builder, "dump_inventory", functools.partial(_unless_current, activity, inventory))
     app.connect("build-finished", functools.partial(_finished, activity, search, inventory))
@@ -155,14 +157,35 @@ def _prepare_writing(
 
 
 def _load_indexer(
-    activity: BuildActivity, search: Path, original: Callable[[Any], None], docnames: Any
+    activity: BuildActivity,
+    search: Path,
+    app: Sphinx,
+    original: Callable[[Any], None],
+    docnames: Any,
 ) -> None:
     """The search index is read back only to be written again with the pages that changed:
     with none, and the file left alone, reading it (0.6 s of JSON for the standard library,
-    a quarter of a no-change build) is skipped."""
-    if not docnames and activity.current(search):
+    a quarter of a no-change build) is put off until it turns out to be needed."""
+    if not docnames and activity.current(search) and not _extra_file(app, search.name):
+        activity.unloaded_index = functools.partial(original, docnames)
         return
     original(docnames)
+
+
+def _extra_file(app: Sphinx, name: str) -> bool:
+    """Whether ``html_extra_path`` copies a file of that name over the output's own."""
+    confdir = Path(app.confdir)
+    return any((confdir / extra / name).exists() for extra in app.config.html_extra_path)
+
+
+def _dump_search_index(activity: BuildActivity, builder: Any, original: Callable[[], None]) -> None:
+    search = Path(builder.outdir) / builder.searchindex_filename
+    if activity.current(search):
+        logger.verbose("repodoc: %s unchanged, not written again", search.name)
+        return
+    if activity.unloaded_index is not None:  # changed since it was found current: read it
+        activity.unloaded_index()
+    original()
 
 
 def _domain_indices(activity: BuildActivity, builder: Any, original: Callable[[], None]) -> None:

@@ -143,6 +143,21 @@ def test_fingerprint_follows_shown_data_only(tmp_path):
     assert "repodoc/files/other/c.py" not in differ
 
 
+def test_fingerprint_follows_the_layout_kept_in_doctrees(tmp_path, monkeypatch):
+    """A lazy outline keeps its entries in the doctree, and they unpickle by position: pages
+    must be read again when the fields' order changes, even if the data shown does not."""
+    from sphinxcontrib_repodoc.pages import fingerprint as fp
+
+    repo = make_repo(tmp_path, FILES)
+    plan = PagePlan.build(repo, "repodoc")
+    texts = render_stubs(plan, StubRenderer(), "repo")
+    page = "repodoc/files/pkg/a.py"
+    before = fingerprint(repo, plan.pages[page], texts[page], 1000)
+    assert fingerprint(repo, plan.pages[page], texts[page], 1000) == before
+    monkeypatch.setattr(fp, "KEPT_LAYOUT", list(reversed(fp.KEPT_LAYOUT)))
+    assert fingerprint(repo, plan.pages[page], texts[page], 1000) != before
+
+
 def test_targets_names_and_scope_walk(repo):
     targets = Targets.build(repo, PagePlan.build(repo, "repodoc"))
     meth = ROLE_TYPES["meth"]
