@@ -294,11 +294,16 @@ def get_state(env: BuildEnvironment) -> RepodocState | None:
     return domain.state if isinstance(domain, RepoDomain) else None
 
 
-def page_uri(builder: Builder, kind: PageKind, path: str) -> str | None:
-    """The relative URI of a generated page from the page being written, as the domain's
-    reference resolver gives it."""
+def page_uri(builder: Builder, kind: PageKind, path: str, anchor: str = "") -> str | None:
+    """The relative URI of a generated page (and ``anchor`` in it) from the page being
+    written, as the domain's reference resolver gives it (``make_refnode``: the anchor alone
+    when it is in the page being written)."""
     state = get_state(builder.env)
     docname = state.plan.docname(kind, path) if state else None
     if docname is None:
         return None
-    return builder.get_relative_uri(builder.current_docname, docname)
+    current = builder.current_docname
+    if anchor and docname == current:
+        return "#" + anchor
+    uri = builder.get_relative_uri(current, docname)
+    return f"{uri}#{anchor}" if anchor else uri

@@ -561,8 +561,7 @@ def _outline_list_html(
         if e.counterparts:
             out.append(enc(_counterparts_lead(e)))
             refs = (
-                _file_link_html(self, state, other, enc(other), anchor)
-                for other, anchor in e.counterparts
+                _file_link_html(self, other, enc(other), anchor) for other, anchor in e.counterparts
             )
             out.append(", ".join(refs))
         # docutils ends a list item's only paragraph without a newline
@@ -571,9 +570,7 @@ def _outline_list_html(
             out.append(f'<p class="repodoc-used-in">{enc(_("used in"))} ')
             uses = []
             for other, line, count in e.used_in:
-                link = _file_link_html(
-                    self, state, other, enc(f"{other}:{line}"), S.line_anchor(line)
-                )
+                link = _file_link_html(self, other, enc(f"{other}:{line}"), S.line_anchor(line))
                 uses.append(link + (enc(f" ({count}×)") if count > 1 else ""))
             out.append(", ".join(uses))
             if e.more_used:
@@ -596,17 +593,12 @@ def _any_used_in(entries: Sequence[S.OutlineEntry]) -> bool:
     return any(e.used_in or _any_used_in(e.children) for e in entries)
 
 
-def _file_link_html(self: Any, state: Any, path: str, encoded: str, anchor: str) -> str:
+def _file_link_html(self: Any, path: str, encoded: str, anchor: str) -> str:
     """A file page link as the domain resolves it (:func:`page_xref`, ``literal=True``)."""
     code = _code_html(encoded)
-    docname = state.plan.docname(PageKind.FILE, path) if state else None
-    if docname is None:
+    href = page_uri(self.builder, PageKind.FILE, path, anchor)
+    if href is None:
         return code
-    current = self.builder.current_docname
-    if docname == current and anchor:
-        href = "#" + anchor
-    else:
-        href = self.builder.get_relative_uri(current, docname) + (f"#{anchor}" if anchor else "")
     return f'<a class="reference internal" href="{self.attval(href) or "#"}">{code}</a>'
 
 
