@@ -173,3 +173,68 @@ def test_a_build_enlarges_the_young_generation_and_puts_it_back(tmp_path, monkey
     assert during and set(during) == {(memory.YOUNG_THRESHOLD, 7, 8)}
     assert plain.statuscode == tuned.statuscode == 0
     assert diff(snapshot(plain.outdir), snapshot(tuned.outdir)) == []
+
+
+def test_a_build_keeps_what_lives_through_it_out_of_full_collections(tmp_path, monkeypatch):
+    """The model and the environment (and the doctrees a serial build keeps) are frozen from
+    the start and from the end of reading: full collections then walk only what the build
+    allocated since. Everything goes back to the collector after the build, and the output
+    does not depend on it."""
+    import gc
+
+    from sphinxcontrib_repodoc.sphinx_ import memory
+
+    seen: dict[str, list[int]] = {"read": [], "written": []}
+    real_read, real_resolved = (
+        memory.DoctreeBudget.doctree_read,
+        memory.DoctreeBudget.doctree_resolved,
+    )
+
+    def on_read(self, app, doctree):
+        real_read(self, app, doctree)
+        seen["read"].append(gc.get_freeze_count())
+
+    def on_resolved(self, app, doctree, docname):
+        real_resolved(self, app, doctree, docname)
+        seen["written"].append(gc.get_freeze_count())
+
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(memory.DoctreeBudget, "doctree_read", on_read)
+    monkeypatch.setattr(memory.DoctreeBudget, "doctree_resolved", on_resolved)
+    frozen = build(copy_root("polyglot", tmp_path / "frozen"))
+    assert gc.get_freeze_count() == 0  # given back
+    assert seen["read"] and min(seen["read"]) > 0
+    # the environment, frozen once reading ended, holds more than the model did before it
+    assert seen["written"] and min(seen["written"]) > max(seen["read"]) // 2
+    monkeypatch.setattr(memory.CollectorTuning, "freeze", lambda self, *args: None)
+    plain = build(copy_root("polyglot", tmp_path / "plain"))
+    assert frozen.statuscode == plain.statuscode == 0
+    assert diff(snapshot(frozen.outdir), snapshot(plain.outdir)) == []
+
+
+def test_a_process_that_froze_objects_itself_keeps_them(tmp_path, monkeypatch):
+    """A server or a test runner that uses the permanent generation itself: a build neither
+    adds to it nor empties it."""
+    import gc
+
+    from sphinxcontrib_repodoc.sphinx_ import memory
+
+    during: list[int] = []
+    real = memory.DoctreeBudget.doctree_read
+
+    def on_read(self, app, doctree):
+        real(self, app, doctree)
+        during.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(memory.DoctreeBudget, "doctree_read", on_read)
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        result = build(copy_root("basic", tmp_path / "basic"))
+        after = gc.get_freeze_count()
+    finally:
+        gc.unfreeze()
+    assert result.statuscode == 0
+    # frozen objects that die leave the count; a build that froze would add its whole heap
+    assert during and max(during) <= before
+    assert 0.9 * before <= after <= before  # not given back to the collector either

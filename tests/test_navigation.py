@@ -81,6 +81,14 @@ def test_source_links_for_files_and_symbols(app):
     assert 'href="https://example.org/r/blob/dev/pkg/a.py#L8-L9"' in html  # def run, lines 8-9
     assert "_sources/" not in html  # the theme must not offer the generated stub as source
     assert "_sources/index.rst.txt" in (app.outdir / "index.html").read_text()
+    # nor is the stub copied there (html_copy_source): only the user's own pages are
+    copied = sorted(
+        p.relative_to(app.outdir / "_sources").as_posix()
+        for p in (app.outdir / "_sources").rglob("*")
+        if p.is_file()
+    )
+    assert "index.rst.txt" in copied
+    assert not [p for p in copied if p.startswith("repodoc/")], copied
 
 
 @pytest.mark.sphinx("html", testroot=ROOT)

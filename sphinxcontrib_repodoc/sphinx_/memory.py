@@ -9,8 +9,9 @@ every incremental build (and the pickle's bytes, which Sphinx would keep to the 
 build, are let go once the page is resolved). Parallel builds keep no such cache in their
 workers.
 
-The collector's youngest generation is made larger while a build runs (see
-:class:`CollectorTuning`), and the heap is frozen at exit (see :func:`_no_final_collection`).
+The collector's youngest generation is made larger while a build runs, and what lives
+through the build is kept out of its full collections (see :class:`CollectorTuning`); the
+heap is frozen at exit (see :func:`_no_final_collection`).
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ YOUNG_THRESHOLD = 20_000
 
 
 class CollectorTuning:
-    """A larger youngest generation from ``config-inited`` to ``build-finished``.
+    """A larger youngest generation from ``config-inited`` to ``build-finished``, and the
+    long-lived objects out of the collector's reach while the build runs.
 
     Reading, resolving and unpickling documents allocate millions of nodes, each in a
     reference cycle with its parent. With Python's default threshold a young collection runs
@@ -78,12 +80,25 @@ class CollectorTuning:
     walk the whole heap (the model, the environment, the search index): on the standard
     library they took 34 s of a ``-j 2`` build's main process, and 11 s of a serial build's
     reading. With a threshold of 20,000, most documents die young, where freeing them is
-    cheap. The thresholds in effect before the build are put back after it (an application
-    that fails while starting, or is never built, leaves them raised).
+    cheap.
+
+    What is alive when reading starts (the model, the environment) and when it ends (the
+    read environment, and in a serial build the doctrees kept for writing) lives to the end
+    of the build: :meth:`freeze` moves it to the collector's permanent generation, so the
+    full collections that still happen walk only what the build allocated since (a serial
+    build of the standard library held 3.7 million objects after reading, 1.7 s per full
+    collection). Garbage frozen with them is freed after the build, when :meth:`finish`
+    gives everything back to the oldest generation. A process that froze objects itself
+    keeps its permanent generation as it is: nothing is frozen then.
+
+    The thresholds in effect before the build are put back after it (an application that
+    fails while starting, or is never built, leaves them raised; freezing happens only
+    inside a build, whose end always comes).
     """
 
     def __init__(self) -> None:
         self.saved: tuple[int, ...] | None = None
+        self.froze = False
 
     def start(self) -> None:
         self.saved = gc.get_threshold()
@@ -91,7 +106,19 @@ class CollectorTuning:
         if young:  # 0: the collector is disabled, and stays so
             gc.set_threshold(max(young, YOUNG_THRESHOLD), *older)
 
+    def freeze(self, *args: object) -> None:
+        """``env-before-read-docs`` and ``env-updated``: what is alive now stays alive."""
+        if self.saved is None or not self.saved[0]:
+            return  # not started, or the collector is off: nothing to spare
+        if not self.froze and gc.get_freeze_count():
+            return  # someone else's permanent generation: leave it alone
+        gc.freeze()
+        self.froze = True
+
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
+        if self.froze:
+            gc.unfreeze()
+            self.froze = False
         if self.saved is not None:
             gc.set_threshold(*self.saved)
             self.saved = None
@@ -115,6 +142,9 @@ def tune_collector(app: Sphinx, config: Config) -> None:
     """``config-inited``: before Sphinx loads the environment, then the scan and the stubs."""
     tuning = CollectorTuning()
     tuning.start()
+    # last, after every handler of the same event has made what it keeps
+    app.connect("env-before-read-docs", tuning.freeze, priority=999)
+    app.connect("env-updated", tuning.freeze, priority=999)
     app.connect("build-finished", tuning.finish, priority=999)
 
 
