@@ -238,3 +238,23 @@ def test_a_process_that_froze_objects_itself_keeps_them(tmp_path, monkeypatch):
     # frozen objects that die leave the count; a build that froze would add its whole heap
     assert during and max(during) <= before
     assert 0.9 * before <= after <= before  # not given back to the collector either
+
+
+def test_past_the_doctree_budget_the_end_of_reading_is_not_frozen(tmp_path, monkeypatch):
+    """A tree whose pages do not all stay in memory runs short of memory, not time: freezing
+    its kept doctrees (and the garbage among them) until the end raised a 20,000-file
+    build's peak by 474 MiB. It freezes once, when reading starts; a smaller tree twice."""
+    import gc
+
+    from sphinxcontrib_repodoc.sphinx_ import memory
+
+    calls: list[str] = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (calls.append("freeze"), real_freeze())[1])
+    fits = build(copy_root("polyglot", tmp_path / "fits"))
+    assert fits.statuscode == 0 and len(calls) == 2
+    calls.clear()
+    monkeypatch.setattr(memory, "BUDGET_BYTES", 0)
+    past = build(copy_root("polyglot", tmp_path / "past"))
+    assert past.statuscode == 0 and len(calls) == 1
+    assert gc.get_freeze_count() == 0

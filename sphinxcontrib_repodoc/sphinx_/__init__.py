@@ -67,8 +67,7 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", unchanged.install)
     # a serial build of a large tree keeps only so many read pages in memory until written;
     # the garbage collector's youngest generation is larger for the whole build
-    app.connect("builder-inited", memory.install)
-    app.connect("config-inited", memory.tune_collector)
+    app.connect("config-inited", memory.install)
 
     return {
         "version": __version__,
