@@ -243,7 +243,8 @@ def test_a_process_that_froze_objects_itself_keeps_them(tmp_path, monkeypatch):
 def test_past_the_doctree_budget_the_end_of_reading_is_not_frozen(tmp_path, monkeypatch):
     """A tree whose pages do not all stay in memory runs short of memory, not time: freezing
     its kept doctrees (and the garbage among them) until the end raised a 20,000-file
-    build's peak by 474 MiB. It freezes once, when reading starts; a smaller tree twice."""
+    build's peak by 474 MiB. It freezes once, when reading starts; a smaller tree twice; a
+    parallel build once."""
     import gc
 
     from sphinxcontrib_repodoc.sphinx_ import memory
@@ -258,3 +259,8 @@ def test_past_the_doctree_budget_the_end_of_reading_is_not_frozen(tmp_path, monk
     past = build(copy_root("polyglot", tmp_path / "past"))
     assert past.statuscode == 0 and len(calls) == 1
     assert gc.get_freeze_count() == 0
+    # a parallel build's main process keeps no doctrees: it freezes when reading starts only
+    calls.clear()
+    monkeypatch.setattr(memory, "BUDGET_BYTES", 160 * 2**20)
+    parallel = build(copy_root("polyglot", tmp_path / "parallel"), parallel=2)
+    assert parallel.statuscode == 0 and len(calls) == 1

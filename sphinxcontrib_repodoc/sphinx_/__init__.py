@@ -66,7 +66,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     # a build that changed no page leaves the big indices, search index and inventory alone
     app.connect("builder-inited", unchanged.install)
     # a serial build of a large tree keeps only so many read pages in memory until written;
-    # the garbage collector's youngest generation is larger for the whole build
+    # the garbage collector's youngest generation is larger for the whole build, and what
+    # lives through it is frozen
     app.connect("config-inited", memory.install)
 
     return {

@@ -293,8 +293,8 @@ def html_page_context(
     if page is None:
         return
     context["show_source"] = False  # basic themes, alabaster: "Page source"
-    # nor is the stub copied to ``_sources`` (html_copy_source): nothing links to it, and on
-    # the standard library the copies cost 1.5 s of a 70 s build
+    # nor is the stub copied to ``_sources`` (html_copy_source): nothing links to it, and
+    # copying 3,000 stubs took 1.2 s of a serial standard-library build
     context["sourcename"] = ""
     context["theme_use_edit_page_button"] = False  # pydata, book: would edit the stub
     context["display_github"] = context["display_gitlab"] = False

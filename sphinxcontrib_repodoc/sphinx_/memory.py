@@ -88,10 +88,12 @@ class CollectorTuning:
     full collections that still happen walk only what the build allocated since (a serial
     build of the standard library held 3.7 million objects after reading, 1.7 s per full
     collection). Garbage frozen with them is freed after the build, when :meth:`finish`
-    gives everything back to the oldest generation. Past the doctree budget (a tree whose
-    pages do not all stay in memory) the end of reading is not frozen: memory is what such
-    a build runs short of, and the kept doctrees and the garbage frozen with them would stay
-    until the end (a 20,000-file tree peaked 474 MiB higher, close to 4 GiB). A process
+    gives everything back to the oldest generation. The end of reading is frozen only in a
+    serial build within the doctree budget: past it (a tree whose pages do not all stay in
+    memory) memory is what the build runs short of, and the kept doctrees and the garbage
+    frozen with them would stay until the end (a 20,000-file tree peaked 474 MiB higher,
+    close to 4 GiB); a parallel build's main process keeps no doctrees, only the garbage of
+    merging the readers' environments would be frozen. A process
     that froze objects itself keeps its permanent generation as it is: nothing is frozen
     then.
 
@@ -112,8 +114,9 @@ class CollectorTuning:
             gc.set_threshold(max(young, YOUNG_THRESHOLD), *older)
 
     def read_done(self, app: Sphinx, env: object) -> None:
-        """``env-updated``: freeze, unless pages were read back past the budget."""
-        if not self.budget.dropped:
+        """``env-updated``: freeze when this process keeps the doctrees it read, all of them
+        (a serial build within the budget); a parallel build's main process keeps none."""
+        if getattr(env, "_write_doc_doctree_cache", None) and not self.budget.dropped:
             self.freeze()
 
     def freeze(self, *args: object) -> None:
