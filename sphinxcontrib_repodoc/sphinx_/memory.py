@@ -93,9 +93,8 @@ class CollectorTuning:
     memory) memory is what the build runs short of, and the kept doctrees and the garbage
     frozen with them would stay until the end (a 20,000-file tree peaked 474 MiB higher,
     close to 4 GiB); a parallel build's main process keeps no doctrees, only the garbage of
-    merging the readers' environments would be frozen. A process
-    that froze objects itself keeps its permanent generation as it is: nothing is frozen
-    then.
+    merging the readers' environments would be frozen. A process that froze objects itself
+    keeps its permanent generation as it is: nothing is frozen then.
 
     The thresholds in effect before the build are put back after it (an application that
     fails while starting, or is never built, leaves them raised; freezing happens only
