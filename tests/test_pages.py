@@ -17,6 +17,7 @@ from buildutil import (
     links,
     read_searchindex,
     repodoc_warnings,
+    searchindex_objects,
     warnings_of,
 )
 
@@ -210,6 +211,34 @@ def test_listings_are_not_in_the_search_index(basic_app):
     assert "linenos" not in terms
     # the words of rendered text still are
     assert "engin" in terms
+
+
+def _pages_of_term(where: int | list[int]) -> set[int]:
+    return set(where) if isinstance(where, list) else {where}
+
+
+def test_keyword_and_related_pages_stay_out_of_the_full_text_search(basic_app):
+    """They repeat the names and paths of the overview page, which search finds once."""
+    index = read_searchindex(basic_app.outdir)
+    docnames = index["docnames"]
+    hidden = {
+        i
+        for i, doc in enumerate(docnames)
+        if doc.startswith(("repodoc/keywords/", "repodoc/related/"))
+    }
+    assert len(hidden) == 2 * sum(1 for d in docnames if d.startswith(f"{FILES}/")) > 0
+    for field in ("terms", "titleterms"):
+        for term, where in index[field].items():
+            assert not hidden & _pages_of_term(where), (field, term)
+    assert all(index["titles"][i] == "" for i in hidden)
+    # the overview page is still found by its words and its title
+    core = docnames.index(CORE)
+    assert core in _pages_of_term(index["terms"]["engin"])
+    assert core in _pages_of_term(index["titleterms"]["core"])
+    # and the names listed on its keyword page are found as objects of the overview page
+    object_pages = {doc for _, _, doc in searchindex_objects(index)}
+    assert CORE in object_pages
+    assert not object_pages & {docnames[i] for i in hidden}
 
 
 def test_section_with_nothing_to_say_renders_nothing(site):
