@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..pages.plan import STUB_SUFFIX
-from . import builders, events, memory, unchanged
+from . import builders, events, memory, parallel, unchanged
 from .config import add_config_values, validate
 from .deferred import ExpandDeferred, deferred, visit_deferred_html
 from .diagrams import repo_graph, visit_graph_html
@@ -69,6 +69,8 @@ def setup_extension(app: Sphinx) -> dict[str, Any]:
     # the garbage collector's youngest generation is larger for the whole build, and what
     # lives through it is frozen
     app.connect("config-inited", memory.install)
+    # a parallel reader sends back only what its chunk read
+    parallel.install(app)
 
     return {
         "version": __version__,
