@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import hashlib
 import io
 import os
 import re
@@ -366,6 +367,12 @@ def _line_at(data: bytes, offset: int) -> int:
     """1-based line of byte ``offset``, counting CRLF, LF and lone CR as one break each."""
     before = data[:offset]
     return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
+def text_digest(text: str) -> str:
+    """A file's digest in the model: of its decoded text (:func:`read_text`), so that a page
+    reading the file again can tell whether it is still the text the model describes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_text(abspath: Path, path: str, language: Language) -> tuple[str | None, list[Diagnostic]]:

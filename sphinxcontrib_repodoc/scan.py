@@ -25,7 +25,7 @@ from .analysis.resolve import PythonModuleIndex
 from .analysis.tests import read_inside
 from .analysis.usages import find_uses, usages
 from .cache import Entry, ScanCache, settings_key
-from .discover import DiscoveredFile, discover, lexer_for, read_text
+from .discover import DiscoveredFile, discover, lexer_for, read_text, text_digest
 from .extractors import extractor_for
 from .extractors.python import PythonExtractor
 from .model import (
@@ -262,7 +262,7 @@ def scan_file(
     source = evolve(
         base,
         lines=text.count("\n") + (0 if text.endswith("\n") or not text else 1),
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=text_digest(text),
         docstring=facts.docstring,
         title=facts.title,
         symbols=facts.symbols,

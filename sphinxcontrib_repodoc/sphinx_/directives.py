@@ -65,7 +65,7 @@ class SectionDirective(SphinxDirective):
         data = state.section(page, name)
         if data is None:
             return []
-        return builder(Context(self, state.repo, state.plan, state.root, page), data)
+        return builder(Context(self, state.repo, state.plan, state.root, page, state.lexed), data)
 
 
 class LandingDirective(SphinxDirective):

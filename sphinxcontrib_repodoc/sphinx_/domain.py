@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ..pages.plan import Page, PagePlan
     from ..pages.targets import Target, Targets
     from ..sourcelinks import SourceLinks
+    from .listing import LexedListings
 
 #: object type → its role
 TYPE_ROLE = {t: r for r, ts in ROLE_TYPES.items() if r != "obj" for t in ts}
@@ -63,6 +64,9 @@ class RepodocState:
     #: HTML shared by generated pages outside them, by output folder and arguments
     in_toctrees: frozenset[str] | None = None
     shared_toctrees: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: lexed listings on disk, for HTML builders: lexed where a page is read, linked where
+    #: it is written
+    lexed: LexedListings | None = None
 
     def section(self, page: Page, name: str) -> object:
         """Section ``name`` of ``page``: the fingerprint's copy, else computed now."""

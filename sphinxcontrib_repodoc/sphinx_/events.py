@@ -30,6 +30,7 @@ from .config import core_config, resolve_root
 from .deferred import findall_deep
 from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
+from .listing import LexedListings
 from .locale import _, __
 from .logging import Subtype, report, warn
 from .nodes import plain_listings, resolve_source_links
@@ -93,6 +94,7 @@ def builder_inited(app: Sphinx) -> None:
         plan=plan,
         targets=Targets.build(repo, plan, app.config.repodoc_prefer),
         max_files=max_files,
+        lexed=LexedListings(Path(app.doctreedir)) if app.builder.format == "html" else None,
     )
     state.inputs = _inputs_digest(repo, texts, max_files, app.config.repodoc_prefer)
     state.previous = previous = _load_previous(app)
@@ -416,6 +418,8 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
     }
     if data == state.previous:
         return  # the record is already this build's
+    if state.lexed is not None:
+        state.lexed.prune({LexedListings.key(f.sha256, f.lexer) for f in state.repo.files})
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=0, sort_keys=True), encoding="utf-8")
