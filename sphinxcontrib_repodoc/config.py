@@ -113,6 +113,15 @@ OPTIONS: tuple[Option, ...] = (
         "Files larger than this get a page with metadata only (no listing, no symbols).",
     ),
     Option(
+        "listing_max_lines",
+        0,
+        (int,),
+        "Show at most this many lines of each file's listing; 0 (the default) shows them all. "
+        "The lines beyond are not highlighted: the listing ends with a line saying how many "
+        "are left out, linking to the file on its source host when ``repodoc_source_url`` is "
+        "set, and every link to a line beyond it (outline, keywords, findings) lands there.",
+    ),
+    Option(
         "source_url",
         None,
         (str, type(None)),

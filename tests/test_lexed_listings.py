@@ -7,11 +7,12 @@ lexer; the HTML is the same whether a page finds its entry or lexes again.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from buildutil import build, copy_root, make
+from buildutil import build, copy_root, dangling_links, html_pages, make
 
 from sphinxcontrib_repodoc.sphinx_ import listing
 
@@ -168,3 +169,56 @@ def test_entries_of_files_gone_are_pruned(tmp_path):
 def test_other_builders_lex_nothing_while_reading(tmp_path):
     app = build(copy_root("basic", tmp_path / "text"), "text")
     assert _entries(app) == {}
+
+
+# -- repodoc_listing_max_lines -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory):
+    srcdir = copy_root("basic", tmp_path_factory.mktemp("capped") / "basic")
+    return build(
+        srcdir,
+        confoverrides={
+            "repodoc_listing_max_lines": 10,
+            "repodoc_source_url": "https://example.org/blob/{commit}/{path}#L{line}",
+        },
+    )
+
+
+def _code_lines(listing_html: str) -> list[str]:
+    return re.findall(r'<span class="repodoc-code-line[^"]*" id="(L-\d+)"', listing_html)
+
+
+def test_a_capped_listing_shows_its_first_lines_and_says_what_is_left_out(capped):
+    html = _listing_html(capped)
+    total = len((capped.srcdir / "src/pkg/core.py").read_text().splitlines())
+    assert _code_lines(html) == [f"L-{n}" for n in range(1, 12)]
+    cut = html[html.index('class="repodoc-code-line repodoc-listing-cut" id="L-11"') :]
+    assert f"{total - 10} more lines are not shown here" in cut
+    assert 'href="https://example.org/blob/main/pkg/core.py"' in cut
+    # only the first ten lines are shown (line 9 imports TYPE_CHECKING, line 11 requests)
+    assert "TYPE_CHECKING" in html and "requests" not in html
+    # a file within the limit is whole
+    assert _code_lines(_listing_html(capped, "repodoc/files/pkg/util.py.html"))[-1] == "L-10"
+
+
+def test_links_to_lines_past_the_cut_land_on_the_cut_line(capped):
+    page = (capped.outdir / CORE).read_text(encoding="utf-8")
+    start = page.index("repodoc-listing-cut")
+    cut = page[start : page.index("</pre>", start)]
+    total = len((capped.srcdir / "src/pkg/core.py").read_text().splitlines())
+    for line in range(12, total + 1):
+        assert f'<span id="L-{line}"></span>' in cut
+    assert '<span id="run"></span>' in cut  # ``def run`` is on line 55
+    pages = html_pages(capped.outdir, "repodoc")
+    assert dangling_links(capped.outdir, pages) == []
+
+
+def test_other_builders_get_the_capped_listing_and_the_count(tmp_path):
+    srcdir = copy_root("basic", tmp_path / "text")
+    app = build(srcdir, "text", confoverrides={"repodoc_listing_max_lines": 10})
+    text = (app.outdir / "repodoc/files/pkg/core.py.txt").read_text(encoding="utf-8")
+    total = len((srcdir / "src/pkg/core.py").read_text().splitlines())
+    assert f"… {total - 10} more lines are not shown here (repodoc_listing_max_lines)." in text
+    assert "return helper(self.name)" not in text  # line 37

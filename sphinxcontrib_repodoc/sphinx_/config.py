@@ -69,7 +69,9 @@ def validate(app: Sphinx, config: Config) -> None:
 
 
 #: options whose value is a count or a size: an int, 0 or more
-_COUNTS = frozenset({"max_file_bytes", "toctree_files", "related_files", "git_commits"})
+_COUNTS = frozenset(
+    {"max_file_bytes", "listing_max_lines", "toctree_files", "related_files", "git_commits"}
+)
 
 
 def _has_type(value: object, types: tuple[type, ...]) -> bool:

@@ -419,7 +419,13 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
     if data == state.previous:
         return  # the record is already this build's
     if state.lexed is not None:
-        state.lexed.prune({LexedListings.key(f.sha256, f.lexer) for f in state.repo.files})
+        limit = app.config.repodoc_listing_max_lines
+        state.lexed.prune(
+            {
+                state.lexed.key(f.sha256, f.lexer, limit if 0 < limit < f.lines else 0)
+                for f in state.repo.files
+            }
+        )
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=0, sort_keys=True), encoding="utf-8")

@@ -98,14 +98,42 @@ def lex(code: str, alias: str) -> str:
     return "\n".join(lines)
 
 
+def first_lines(text: str, limit: int) -> str:
+    """The first ``limit`` lines of ``text`` (all of it when ``limit`` is 0 or not less)."""
+    end = -1
+    for _ in range(limit if limit > 0 else 0):
+        end = text.find("\n", end + 1)
+        if end == -1:
+            return text
+    return text if limit <= 0 or end == len(text) - 1 else text[: end + 1]
+
+
+def cut_line(first: int, last: int, message: str, href: str | None, ids: list[str]) -> str:
+    """The line that ends a listing cut after line ``first - 1``: it holds the anchors of the
+    lines ``first`` to ``last`` and ``ids`` (definitions among them), so links to them land
+    on it."""
+    escape = html.escape
+    anchors = "".join(f'<span id="L-{n}"></span>' for n in range(first + 1, last + 1))
+    anchors += "".join(f'<span id="{escape(i)}"></span>' for i in ids)
+    text = escape(message)
+    if href:
+        text = f'<a class="repodoc-source-link" href="{escape(href)}">{text}</a>'
+    return (
+        f'<span class="repodoc-code-line repodoc-listing-cut" id="L-{first}">{anchors}'
+        f'<span class="linenos">…</span> {text}</span>\n'
+    )
+
+
 def link_lines(
     code: str,
     lexed: str,
     link: Callable[[int, str], str | None],
     line_ids: dict[int, list[str]] | None = None,
+    tail: str = "",
 ) -> str:
     """The highlighted listing from :func:`lex`'s lines; ``link(line, name)`` gives a name's
-    href, or None; ``line_ids`` adds ids to lines (the definitions cross-references land on)."""
+    href, or None; ``line_ids`` adds ids to lines (the definitions cross-references land on);
+    ``tail`` ends it (see :func:`cut_line`)."""
     line_ids = line_ids or {}
     width = len(str(code.count("\n") + 1))
     escape = html.escape
@@ -127,6 +155,7 @@ def link_lines(
             f'<span class="repodoc-code-line" id="L-{lineno}">{extra}<a href="#L-{lineno}">'
             f'<span class="linenos">{lineno:>{width}}</span></a>{body}</span>\n'
         )
+    out.append(tail)
     out.append("</pre></div>\n")
     return "".join(out)
 
@@ -158,8 +187,11 @@ class LexedListings:
         self.folder = self.base / f"{FORMAT_TAG}-{self.FORMAT}"
 
     @staticmethod
-    def key(sha256: str, alias: str) -> str:
-        return f"{sha256}-{alias}" if sha256 and _SAFE_ALIAS.fullmatch(alias) else ""
+    def key(sha256: str, alias: str, lines: int = 0) -> str:
+        """The entry of a text, lexed with ``alias``; of its first ``lines`` if not 0."""
+        if not sha256 or not _SAFE_ALIAS.fullmatch(alias):
+            return ""
+        return f"{sha256}-{alias}-{lines}" if lines else f"{sha256}-{alias}"
 
     def has(self, key: str) -> bool:
         return (self.folder / key).is_file()

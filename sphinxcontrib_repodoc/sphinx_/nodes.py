@@ -20,7 +20,7 @@ from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
 from .domain import get_state, page_uri
-from .listing import LexedListings, lex, link_lines
+from .listing import LexedListings, cut_line, first_lines, lex, link_lines
 from .locale import _, kind_label, ngettext
 
 if TYPE_CHECKING:
@@ -107,12 +107,35 @@ def listing_html(builder: Any, docname: str, node: listing_block) -> str:
         lexed = lex(node["code"], lang)
         if cache and key:
             cache.put(key, lexed)
+    tail = ""
+    if node.get("cut"):
+        path, first, last = node["cut"]
+        links = state.links if state else None
+        hidden = [i for line in sorted(line_ids) if line >= first for i in line_ids[line]]
+        tail = cut_line(
+            first,
+            last,
+            _cut_message(last - first + 1, links is not None),
+            links.url(path) if links else None,
+            hidden,
+        )
     classes = " ".join([*node.get("classes", ()), f"highlight-{lang}", "notranslate"])
     return (
         f'<div class="{html.escape(classes)}">'
-        + link_lines(node["code"], lexed, link, line_ids)
+        + link_lines(node["code"], lexed, link, line_ids, tail)
         + "</div>\n"
     )
+
+
+def _cut_message(count: int, linked: bool) -> str:
+    message = ngettext(
+        "%(count)s more line is not shown here (repodoc_listing_max_lines).",
+        "%(count)s more lines are not shown here (repodoc_listing_max_lines).",
+        count,
+    ) % {"count": count}
+    if not linked:
+        return message
+    return message + " " + _("The whole file is on its source host.")
 
 
 def visit_listing_html(self: Any, node: listing_block) -> None:
@@ -131,6 +154,9 @@ def plain_listings(doctree: nodes.document) -> None:
     """For non-HTML builders: the listing becomes an ordinary literal block."""
     for node in list(doctree.findall(listing_block)):
         code = node["code"]
+        if node.get("cut"):
+            _path, first, last = node["cut"]
+            code += "… " + _cut_message(last - first + 1, linked=False)
         plain = nodes.literal_block(code, code, language=node.get("language", "default"))
         # other builders have no line anchors: the symbols' targets point at the listing
         plain["ids"] = [anchor for _, anchor in node.get("line_ids", ())]
@@ -686,19 +712,23 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
     if text is None:
         unread = _("The file could not be read: no listing.")
         return [_section("source", _("Source"), _para(unread))]
+    limit = ctx.directive.config.repodoc_listing_max_lines
+    shown = first_lines(text, limit)
     block = listing_block(
         "",
-        code=text,
+        code=shown,
         language=data.lexer,
         links=[list(link) for link in data.links],
         line_ids=[list(anchor) for anchor in data.anchors],
         classes=["repodoc-listing"],
     )
+    if shown is not text:  # the lines past repodoc_listing_max_lines are left out
+        block["cut"] = [data.path, limit + 1, data.lines]
     cache = ctx.lexed
     if cache is not None and data.sha256 == text_digest(text):  # (not edited since the scan)
-        key = cache.key(data.sha256, data.lexer)
+        key = cache.key(data.sha256, data.lexer, limit if shown is not text else 0)
         if key and not cache.has(key):
-            cache.put(key, lex(text, data.lexer))
+            cache.put(key, lex(shown, data.lexer))
         block["lexed"] = key
     return [_section("source", _("Source"), block)]
 
