@@ -30,7 +30,7 @@ from .config import core_config, resolve_root
 from .deferred import findall_deep
 from .diagrams import dot_program, resolve_graphs
 from .domain import RepodocState, RepoDomain, get_state
-from .listing import LexedListings
+from .listing import LexedListings, cut_at
 from .locale import _, __
 from .logging import Subtype, report, warn
 from .nodes import plain_listings, resolve_source_links
@@ -421,10 +421,7 @@ def build_finished(app: Sphinx, exception: Exception | None) -> None:
     if state.lexed is not None:
         limit = app.config.repodoc_listing_max_lines
         state.lexed.prune(
-            {
-                state.lexed.key(f.sha256, f.lexer, limit if 0 < limit < f.lines else 0)
-                for f in state.repo.files
-            }
+            {state.lexed.key(f.sha256, f.lexer, cut_at(f.lines, limit)) for f in state.repo.files}
         )
     path = Path(app.doctreedir) / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -98,6 +98,11 @@ def lex(code: str, alias: str) -> str:
     return "\n".join(lines)
 
 
+def cut_at(lines: int, limit: int) -> int:
+    """Where a listing of ``lines`` lines is cut under ``repodoc_listing_max_lines``; 0: whole."""
+    return limit if 0 < limit < lines else 0
+
+
 def first_lines(text: str, limit: int) -> str:
     """The first ``limit`` lines of ``text`` (all of it when ``limit`` is 0 or not less)."""
     end = -1

@@ -20,7 +20,7 @@ from .deferred import LAZY, Lazy, defer, lazy
 from .diagrams import graph_section
 from .docstrings import render_docstring
 from .domain import get_state, page_uri
-from .listing import LexedListings, cut_line, first_lines, lex, link_lines
+from .listing import LexedListings, cut_at, cut_line, first_lines, lex, link_lines
 from .locale import _, kind_label, ngettext
 
 if TYPE_CHECKING:
@@ -726,7 +726,7 @@ def listing(ctx: Context, data: S.Listing) -> list[nodes.Node]:
         block["cut"] = [data.path, limit + 1, data.lines]
     cache = ctx.lexed
     if cache is not None and data.sha256 == text_digest(text):  # (not edited since the scan)
-        key = cache.key(data.sha256, data.lexer, limit if shown is not text else 0)
+        key = cache.key(data.sha256, data.lexer, cut_at(data.lines, limit))
         if key and not cache.has(key):
             cache.put(key, lex(shown, data.lexer))
         block["lexed"] = key
