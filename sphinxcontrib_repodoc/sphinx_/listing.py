@@ -69,7 +69,7 @@ _MARKED = re.compile(r"<R ([^>]*)>([^<]*)</R>")
 
 
 def lex(code: str, alias: str) -> str:
-    """The listing's lines as HTML, one per ``\n``, without line markup or links.
+    """The listing's lines as HTML, one per ``\\n``, without line markup or links.
 
     Lexing is the costly part of a listing (Pygments); it is done once, where the page is read
     (see :class:`LexedListings`), and its linkable tokens are marked so that the links, which
