@@ -107,6 +107,8 @@ def test_tested_by_with_cases_and_commands(site):
         "pytest tests/test_store.py::TestBuild::test_build_runs",
     ]
     assert f"{F}/tests/test_store.py.html#L-4" in _hrefs(sect, f"{F}/lib/store.py")
+    # the table says which cases it shows: those naming the file's code
+    assert "The 3 test cases that name this file's code:" in sect.text
 
 
 def test_test_file_lists_what_it_tests(site):

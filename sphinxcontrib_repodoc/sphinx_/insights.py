@@ -133,6 +133,13 @@ def tested_by(ctx: Context, data: Sequence[I.Tester]) -> list[nodes.Node]:
                 para += nodes.Text(part) if isinstance(part, str) else part
         item = nodes.list_item("", para)
         if t.cases:
+            # the cases are those that name this file's code, not every case of the file
+            which = ngettext(
+                "The test case that names this file's code:",
+                "The %(count)s test cases that name this file's code:",
+                len(t.cases),
+            ) % {"count": len(t.cases)}
+            item += _para(which)
             item += _case_rows(ctx, t.path, t.cases)
         blist += item
     sect += blist
